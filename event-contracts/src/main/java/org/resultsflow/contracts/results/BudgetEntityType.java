@@ -1,0 +1,6 @@
+package org.resultsflow.contracts.results;
+
+public enum BudgetEntityType {
+    OUTCOME,
+    OUTPUT
+}

@@ -1,0 +1,8 @@
+package org.resultsflow.contracts.results;
+
+public enum ObservationKind {
+    BASELINE,
+    MILESTONE,
+    TARGET,
+    RESULT
+}
