@@ -1,0 +1,36 @@
+package org.resultsflow.catalog.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import org.resultsflow.contracts.wire.DeadLetterHeaders;
+
+/**
+ * Sets aside records that can never be applied (catalog.dlq), as received plus the error, so the
+ * consumer goes on and nothing is lost.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
+    private final MutinyEmitter<String> deadLetters;
+
+    public DeadLetters(@Channel("dead-letters") MutinyEmitter<String> deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    public Uni<Void> send(ConsumerRecord<String, String> record, String reason) {
+        LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(record.key())
+                .withHeaders(DeadLetterHeaders.of(record, reason))
+                .build();
+        return deadLetters.sendMessage(Message.of(record.value()).addMetadata(metadata));
+    }
+}

@@ -1,0 +1,83 @@
+package org.resultsflow.catalog.messaging;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.resultsflow.catalog.repository.OutboxEvent;
+import org.resultsflow.catalog.repository.OutboxRepository;
+
+/**
+ * Publishes the outbox to catalog.changes in commit order, at least once: rows are marked only after
+ * Kafka acknowledged them, in the transaction that holds their locks, so a second catalog instance
+ * waits instead of publishing the same changes out of order.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    static final URI SOURCE = URI.create("/resultsflow/catalog-service");
+
+    private final OutboxRepository outbox;
+    private final MutinyEmitter<String> changes;
+    private final int batchSize;
+
+    public OutboxRelay(OutboxRepository outbox, @Channel("changes") MutinyEmitter<String> changes,
+            @ConfigProperty(name = "resultsflow.catalog.outbox.batch-size", defaultValue = "500") int batchSize) {
+        this.outbox = outbox;
+        this.changes = changes;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(every = "${resultsflow.catalog.outbox.interval:250ms}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> relay() {
+        return publishPending().replaceWithVoid();
+    }
+
+    /** Publishes one batch of pending changes; returns how many were published. */
+    @WithTransaction
+    public Uni<Integer> publishPending() {
+        Context context = Vertx.currentContext();
+        return outbox.lockOldestUnpublished(batchSize).chain(events -> {
+            if (events.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            List<Uni<Void>> sends = events.stream().map(this::send).toList();
+            return Uni.join().all(sends).andFailFast()
+                    // Acknowledgements arrive on Kafka's thread; the session belongs to this context.
+                    .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                    .map(acked -> {
+                        Instant now = Instant.now();
+                        events.forEach(event -> event.publishedAt = now);
+                        return events.size();
+                    });
+        });
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(event.eventId)
+                .withType(event.eventType)
+                .withSource(SOURCE)
+                .withSubject(event.recordKey)
+                .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .build();
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.recordKey)
+                .build();
+        return changes.sendMessage(Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record));
+    }
+}

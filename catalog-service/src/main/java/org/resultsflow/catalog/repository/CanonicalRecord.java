@@ -1,0 +1,42 @@
+package org.resultsflow.catalog.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** The current canonical state of one record, as last published on catalog.changes. */
+@Entity
+@Table(name = "canonical_record")
+public class CanonicalRecord extends PanacheEntityBase {
+
+    @EmbeddedId
+    public Key key;
+
+    public String office;
+
+    @Column(name = "plan_period")
+    public String planPeriod;
+
+    @Column(name = "parent_id")
+    public String parentId;
+
+    public long version;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String state;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Embeddable
+    public record Key(@Column(name = "record_type") String recordType, @Column(name = "record_id") String recordId)
+            implements Serializable {
+    }
+}

@@ -1,0 +1,67 @@
+package org.resultsflow.catalog.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** What one document says about one field of one entity (see the migration for the model). */
+@Entity
+@Table(name = "claim")
+public class Claim extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "claim_seq")
+    // The sequence behind BIGSERIAL, fetched in blocks so batched inserts need no round trip per row.
+    @SequenceGenerator(name = "claim_seq", sequenceName = "claim_id_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "record_type")
+    public String recordType;
+
+    @Column(name = "record_id")
+    public String recordId;
+
+    @Column(name = "entity_type")
+    public String entityType;
+
+    @Column(name = "entity_id")
+    public String entityId;
+
+    public String field;
+
+    @Column(name = "document_id")
+    public String documentId;
+
+    @Column(name = "document_name")
+    public String documentName;
+
+    @Column(name = "as_of")
+    public LocalDate asOf;
+
+    @Column(name = "as_of_basis")
+    public String asOfBasis;
+
+    /** False for a value-less marker (TBD, N/A, -, empty): such a claim never outranks a known value. */
+    public boolean known;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String value;
+
+    @Column(name = "first_line")
+    public Integer firstLine;
+
+    @Column(name = "last_line")
+    public Integer lastLine;
+
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+}

@@ -1,0 +1,18 @@
+package org.resultsflow.catalog.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+
+@ApplicationScoped
+@WithSession
+public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long> {
+
+    /** The oldest unpublished events, locked so that no other relay instance publishes them too. */
+    public Uni<List<OutboxEvent>> lockOldestUnpublished(int limit) {
+        return find("publishedAt is null order by id").withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
+    }
+}

@@ -1,0 +1,70 @@
+package org.resultsflow.ingest.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.resultsflow.ingest.parsing.ParseWarning;
+
+/** A document ingest accepted, with its parse report. */
+@Entity
+@Table(name = "ingested_document")
+public class IngestedDocument extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    public String name;
+
+    @Column(name = "media_type")
+    public String mediaType;
+
+    @Column(name = "size_bytes")
+    public long sizeBytes;
+
+    public String layout;
+
+    @Column(name = "as_of")
+    public LocalDate asOf;
+
+    @Column(name = "as_of_basis")
+    public String asOfBasis;
+
+    public String office;
+
+    @Column(name = "plan_period")
+    public String planPeriod;
+
+    @Column(name = "outcome_count")
+    public int outcomeCount;
+
+    @Column(name = "output_count")
+    public int outputCount;
+
+    @Column(name = "indicator_count")
+    public int indicatorCount;
+
+    @Column(name = "observation_count")
+    public int observationCount;
+
+    @Column(name = "budget_count")
+    public int budgetCount;
+
+    @Column(name = "note_count")
+    public int noteCount;
+
+    @Column(name = "event_count")
+    public int eventCount;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<ParseWarning> warnings;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+}
