@@ -6,9 +6,10 @@ CREATE TABLE processed_event (
     processed_at TIMESTAMPTZ  NOT NULL
 );
 
--- Every document whose events reached the catalog.
+-- Every document whose events reached the catalog. JSON values below are kept as text: they are
+-- read and written whole by the service, never queried inside.
 CREATE TABLE source_document (
-    id            CHAR(64)     PRIMARY KEY,
+    id            VARCHAR(64)     PRIMARY KEY,
     name          VARCHAR(512),
     media_type    VARCHAR(128),
     layout        VARCHAR(64),
@@ -27,12 +28,12 @@ CREATE TABLE claim (
     entity_type   VARCHAR(32)  NOT NULL,
     entity_id     VARCHAR(512) NOT NULL,
     field         VARCHAR(64)  NOT NULL,
-    document_id   CHAR(64)     NOT NULL REFERENCES source_document (id),
+    document_id   VARCHAR(64)     NOT NULL REFERENCES source_document (id),
     document_name VARCHAR(512),
     as_of         DATE,
     as_of_basis   VARCHAR(32)  NOT NULL,
     known         BOOLEAN      NOT NULL,
-    value         JSONB,
+    value         TEXT,
     first_line    INTEGER,
     last_line     INTEGER,
     recorded_at   TIMESTAMPTZ  NOT NULL,
@@ -51,7 +52,7 @@ CREATE TABLE canonical_record (
     plan_period VARCHAR(16),
     parent_id   VARCHAR(512),
     version     BIGINT       NOT NULL,
-    state       JSONB        NOT NULL,
+    state       TEXT         NOT NULL,
     updated_at  TIMESTAMPTZ  NOT NULL,
     PRIMARY KEY (record_type, record_id)
 );
@@ -66,7 +67,7 @@ CREATE TABLE outbox_event (
     event_id     VARCHAR(64)  NOT NULL UNIQUE,
     event_type   VARCHAR(64)  NOT NULL,
     record_key   VARCHAR(512) NOT NULL,
-    payload      JSONB        NOT NULL,
+    payload      TEXT         NOT NULL,
     created_at   TIMESTAMPTZ  NOT NULL,
     published_at TIMESTAMPTZ
 );

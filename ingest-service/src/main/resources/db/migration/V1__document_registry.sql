@@ -1,7 +1,7 @@
 -- Every document accepted by ingest: its identity is the SHA-256 of its bytes, so the same bytes
 -- posted again find their row and publish nothing new.
 CREATE TABLE ingested_document (
-    id              CHAR(64)     PRIMARY KEY,
+    id              VARCHAR(64)     PRIMARY KEY,
     name            VARCHAR(512),
     media_type      VARCHAR(128) NOT NULL,
     size_bytes      BIGINT       NOT NULL,

@@ -26,7 +26,7 @@ CREATE TABLE report_progress_note (
     status         VARCHAR(64),
     first_sentence TEXT,
     text           TEXT,
-    document_id    CHAR(64),
+    document_id    VARCHAR(64),
     document_name  VARCHAR(512),
     PRIMARY KEY (outcome_id, year)
 );

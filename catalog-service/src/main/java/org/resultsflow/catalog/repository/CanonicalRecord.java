@@ -8,8 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** The current canonical state of one record, as last published on catalog.changes. */
 @Entity
@@ -29,7 +27,6 @@ public class CanonicalRecord extends PanacheEntityBase {
 
     public long version;
 
-    @JdbcTypeCode(SqlTypes.JSON)
     public String state;
 
     @Column(name = "updated_at")

@@ -10,8 +10,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** What one document says about one field of one entity (see the migration for the model). */
 @Entity
@@ -53,7 +51,6 @@ public class Claim extends PanacheEntityBase {
     /** False for a value-less marker (TBD, N/A, -, empty): such a claim never outranks a known value. */
     public boolean known;
 
-    @JdbcTypeCode(SqlTypes.JSON)
     public String value;
 
     @Column(name = "first_line")

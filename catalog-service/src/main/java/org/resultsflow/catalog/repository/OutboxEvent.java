@@ -9,8 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** A catalog change waiting for (or done with) publication on catalog.changes. */
 @Entity
@@ -31,7 +29,6 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "record_key")
     public String recordKey;
 
-    @JdbcTypeCode(SqlTypes.JSON)
     public String payload;
 
     @Column(name = "created_at")
