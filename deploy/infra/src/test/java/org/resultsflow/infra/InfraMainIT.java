@@ -60,7 +60,7 @@ class InfraMainIT {
                     assertEquals(db, rs.getString(1));
                 }
             }
-            assertFalse(postgresProcessesOf(dataDir).isEmpty(), "the postmaster is found by its data dir");
+            assertFalse(postmastersOf(dataDir).isEmpty(), "the postmaster is found by its data dir");
 
             long t1 = System.nanoTime();
             infra.destroy(); // SIGTERM
@@ -71,9 +71,31 @@ class InfraMainIT {
         } finally {
             infra.destroyForcibly();
         }
-        assertEquals(List.of(), postgresProcessesOf(dataDir), "no postgres left running");
+        assertEquals(List.of(), processesUsing(dataDir), "no postgres (nor its orphan guard) left running");
         assertFalse(Files.exists(dataDir), "data dir removed");
         assertTrue(Ports.isFree(kafkaPort) && Ports.isFree(postgresPort), "ports released");
+    }
+
+    @Test
+    void killedHardItStillLeavesNoPostgresBehind() throws Exception {
+        Path dataDir = tmp.resolve("data");
+        Path stdout = tmp.resolve("stdout.txt");
+        Process infra = launch(stdout, JAR.resolveSibling("infra-main-it-kill.log"), "--kafka-port",
+                String.valueOf(Ports.free()), "--postgres-port", String.valueOf(Ports.free()),
+                "--data-dir", dataDir.toString());
+        try {
+            awaitFirstLine(stdout, infra, Duration.ofMinutes(3));
+            assertFalse(postmastersOf(dataDir).isEmpty());
+        } finally {
+            infra.destroyForcibly(); // SIGKILL: no shutdown hooks run
+        }
+        infra.waitFor(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!processesUsing(dataDir).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(List.of(), processesUsing(dataDir), "the orphan guard stopped postgres");
+        assertFalse(Files.exists(dataDir), "and removed the data dir");
     }
 
     @Test
@@ -115,10 +137,18 @@ class InfraMainIT {
     }
 
     /** The postmaster keeps {@code -D <data dir>} on its command line. */
-    private static List<String> postgresProcessesOf(Path dataDir) {
+    private static List<String> postmastersOf(Path dataDir) {
+        return commandLinesContaining("-D " + dataDir.resolve("postgres"));
+    }
+
+    private static List<String> processesUsing(Path dataDir) {
+        return commandLinesContaining(dataDir.toString());
+    }
+
+    private static List<String> commandLinesContaining(String text) {
         return ProcessHandle.allProcesses()
                 .map(p -> p.info().commandLine().orElse(""))
-                .filter(cmd -> cmd.contains("postgres") && cmd.contains(dataDir.toString()))
+                .filter(cmd -> cmd.contains(text))
                 .toList();
     }
 }
