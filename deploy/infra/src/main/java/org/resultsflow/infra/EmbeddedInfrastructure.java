@@ -25,11 +25,26 @@ public final class EmbeddedInfrastructure extends StartedInfrastructure {
 
     private static final System.Logger LOG = System.getLogger(EmbeddedInfrastructure.class.getName());
     private static final Duration POSTGRES_STOP_WAIT = Duration.ofSeconds(15);
+    /*
+     * pg_ctl starts the postmaster as a daemon, so a JVM killed without running its shutdown hooks (kill -9, a
+     * test fork timeout) would leave it running for good. This shell outlives the JVM to clean up after it:
+     * $1 JVM pid, $2 postgres data dir, $3 data dir to empty ("" to keep). close() kills it first.
+     */
+    private static final String ORPHAN_GUARD = """
+            while kill -0 "$1" 2>/dev/null; do sleep 1; done
+            if [ -f "$2/postmaster.pid" ]; then
+              pg=$(head -n 1 "$2/postmaster.pid")
+              kill -INT "$pg" 2>/dev/null  # fast shutdown
+              while kill -0 "$pg" 2>/dev/null; do sleep 0.2; done
+            fi
+            if [ -n "$3" ]; then rm -rf "$3/kafka" "$3/postgres"; rmdir "$3"; fi
+            """;
 
     private final EmbeddedKafka kafka;
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
     private final boolean keepData;
+    private final Process orphanGuard;
 
     private EmbeddedInfrastructure(EmbeddedKafka kafka, EmbeddedPostgres postgres, Path dataDir, boolean keepData) {
         // zonky's initdb makes "postgres" a superuser that needs no password (trust authentication).
@@ -38,6 +53,7 @@ public final class EmbeddedInfrastructure extends StartedInfrastructure {
         this.postgres = postgres;
         this.dataDir = dataDir;
         this.keepData = keepData;
+        this.orphanGuard = startOrphanGuard(dataDir, keepData);
     }
 
     /** Free ports, a fresh temporary data dir deleted on {@link #close()}. */
@@ -84,6 +100,9 @@ public final class EmbeddedInfrastructure extends StartedInfrastructure {
     @Override
     public void close() {
         long t0 = System.nanoTime();
+        if (orphanGuard != null) {
+            orphanGuard.destroy();
+        }
         try {
             kafka.close();
         } finally {
@@ -96,6 +115,20 @@ public final class EmbeddedInfrastructure extends StartedInfrastructure {
         }
         LOG.log(Level.INFO, "Stopped embedded Kafka and PostgreSQL in {0,number,#} ms{1}", millisSince(t0),
                 keepData ? ", data kept in " + dataDir : "");
+    }
+
+    private static Process startOrphanGuard(Path dataDir, boolean keepData) {
+        try {
+            return new ProcessBuilder("sh", "-c", ORPHAN_GUARD, "orphan-guard",
+                    String.valueOf(ProcessHandle.current().pid()), dataDir.resolve("postgres").toString(),
+                    keepData ? "" : dataDir.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) { // no sh (Windows): clean-up then depends on the shutdown hooks alone
+            LOG.log(Level.WARNING, "No orphan guard for PostgreSQL: " + e.getMessage());
+            return null;
+        }
     }
 
     private static EmbeddedKafka startKafka(int port, Path dir) {

@@ -2,6 +2,7 @@ package org.resultsflow.infra;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -79,15 +80,16 @@ final class EmbeddedKafka implements AutoCloseable {
                 Map.entry("transaction.state.log.num.partitions", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0")), false);
 
-        new Formatter()
-                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                .setNodeId(NODE_ID)
-                .setClusterId(Uuid.randomUuid().toString())
-                .setControllerListenerName(CONTROLLER)
-                .setMetadataLogDirectory(logDir.toString())
-                .addDirectory(logDir.toString())
-                .setIgnoreFormatted(true)
-                .run();
+        if (!Files.exists(logDir.resolve("meta.properties"))) { // else formatted by an earlier run: keep its cluster id
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(NODE_ID)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setControllerListenerName(CONTROLLER)
+                    .setMetadataLogDirectory(logDir.toString())
+                    .addDirectory(logDir.toString())
+                    .run();
+        }
 
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         try {

@@ -16,7 +16,8 @@ import java.util.List;
  *
  * Prints exactly one line to stdout, {@code READY kafka=localhost:9092 postgres=localhost:15432}, once both
  * accept clients and the databases exist (role = password = database name); logs go to stderr. SIGTERM or
- * SIGINT stops both and deletes the data unless {@code --keep-data}. Exit code 2: bad arguments or a port in use.
+ * SIGINT stops both and deletes the data unless {@code --keep-data}. Exit code 2: bad arguments or a port in use;
+ * 1: failed to start.
  */
 public final class InfraMain {
 
@@ -73,14 +74,26 @@ public final class InfraMain {
         }
 
         long t0 = System.nanoTime();
-        EmbeddedInfrastructure infra = EmbeddedInfrastructure.start(kafkaPort, postgresPort, dataDir, keepData);
+        EmbeddedInfrastructure infra;
+        try {
+            infra = EmbeddedInfrastructure.start(kafkaPort, postgresPort, dataDir, keepData);
+        } catch (RuntimeException e) {
+            e.printStackTrace(err);
+            System.exit(1); // not just return: broker threads would keep the JVM up
+            return;
+        }
         // Printed directly: java.util.logging resets its handlers in a shutdown hook of its own.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             err.println("InfraMain: stopping");
             infra.close();
             err.println("InfraMain: stopped");
         }, "infra-main-stop"));
-        databases.forEach(infra::database);
+        try {
+            databases.forEach(infra::database);
+        } catch (RuntimeException e) {
+            e.printStackTrace(err);
+            System.exit(1); // the hook stops both
+        }
         err.printf("InfraMain: up in %d ms, databases %s, data dir %s%n",
                 (System.nanoTime() - t0) / 1_000_000, databases, dataDir);
 
