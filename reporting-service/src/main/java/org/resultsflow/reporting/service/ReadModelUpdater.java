@@ -49,6 +49,9 @@ public class ReadModelUpdater {
             for (ReceivedEvent<OutcomeChanged> event : fresh) {
                 work = work.chain(() -> applyOutcome(event.data(), now));
             }
+            if (fresh.isEmpty()) {
+                return work;
+            }
             List<ProcessedEvent> processed = fresh.stream().map(event -> processed(event, now)).toList();
             return work.chain(() -> processedEvents.persist(processed));
         });
@@ -70,9 +73,9 @@ public class ReadModelUpdater {
             row.updatedAt = now;
             List<ReportProgressNote> timeline = outcome.progressNotes().stream()
                     .map(note -> timelineEntry(row.id, note)).toList();
-            return outcomes.persist(row)
-                    .chain(() -> notes.deleteForOutcome(row.id))
-                    .chain(() -> notes.persist(timeline));
+            Uni<Void> replaced = outcomes.persist(row).chain(() -> notes.deleteForOutcome(row.id)).replaceWithVoid();
+            // Panache refuses to persist an empty list.
+            return timeline.isEmpty() ? replaced : replaced.chain(() -> notes.persist(timeline));
         });
     }
 
