@@ -111,7 +111,7 @@ final class NarrativeSections {
             }
             String line = t.line(i);
             if (!narrative.isEmpty() && looksLikeOrphanStatement(t, i, to)) {
-                ctx.warn(i, "an outcome statement without an outcome header (lines " + i + "-" + to
+                ctx.warn(i, "an outcome statement without an outcome header (lines " + i + "-" + lastNonBlank(t, to)
                         + "); its text is skipped, not attached to " + draft.label());
                 break;
             }
@@ -132,6 +132,14 @@ final class NarrativeSections {
         if (year.isPresent()) {
             draft.addNote(new ProgressNote(year.getAsInt(), Narratives.status(text), text, range), ctx);
         }
+    }
+
+    private static int lastNonBlank(SourceText t, int to) {
+        int i = to;
+        while (i > 1 && t.isBlank(i)) {
+            i--;
+        }
+        return i;
     }
 
     private static String restAfterFirstSentence(String line) {
