@@ -1,0 +1,103 @@
+package org.resultsflow.ingest.parsing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.resultsflow.contracts.results.Outcome;
+
+/**
+ * Turns one results-framework document (text, HTML or PDF) into the records of
+ * {@code org.resultsflow.contracts.results}. Thread-safe and free of framework dependencies: it holds only
+ * its immutable limits; every parse has its own state.
+ *
+ * <p>The layout is recognised from the content. Values are taken only where their meaning is certain;
+ * whatever is skipped is reported as a {@link ParseWarning} naming the line. No value is ever invented.
+ */
+public final class DocumentParser {
+
+    private final ParserLimits limits;
+
+    public DocumentParser(ParserLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    public DocumentParser() {
+        this(ParserLimits.defaults());
+    }
+
+    public Extraction parse(byte[] content, String mediaType) throws DocumentRejectedException {
+        MediaType type = MediaType.parse(mediaType);
+        if (!isSupported(type.base())) {
+            throw new DocumentRejectedException(DocumentRejectedException.Reason.UNSUPPORTED_MEDIA_TYPE,
+                    "media type '" + mediaType + "' is not supported; send text/plain, text/html or application/pdf");
+        }
+        if (content == null || content.length == 0) {
+            throw new DocumentRejectedException(DocumentRejectedException.Reason.EMPTY, "the document is empty");
+        }
+        String text = switch (type.base()) {
+            case "text/plain" -> TextDecoder.decode(content, type.charset());
+            case "text/html", "application/xhtml+xml" -> HtmlText.toText(TextDecoder.decode(content, type.charset()));
+            default -> PdfText.extract(content, limits);
+        };
+        if (text.isBlank()) {
+            throw new DocumentRejectedException(DocumentRejectedException.Reason.EMPTY, "the document has no text");
+        }
+        if (type.base().equals("application/pdf")) {
+            TextDecoder.checkNotBinary(text);
+        }
+        return parseText(text);
+    }
+
+    /** Parses decoded text; the line ranges of the result refer to its lines. */
+    Extraction parseText(String text) throws DocumentRejectedException {
+        SourceText source = SourceText.of(text);
+        Layout layout = LayoutDetector.detect(source).orElseThrow(() -> new DocumentRejectedException(
+                DocumentRejectedException.Reason.UNKNOWN_LAYOUT,
+                "the text matches none of the known layouts (progress-notes list, outcome page, country progress"
+                        + " report, outcome summary, outcome PDF export): no outcome header, indicator table or"
+                        + " funding table was found"));
+        ParseContext ctx = new ParseContext(source);
+        LayoutParser.Result result = parserFor(layout).parse(ctx);
+        DeclaredFacts declared = ctx.declared;
+        Integer dataYear = declared.dataYear != null ? declared.dataYear : declared.reportYear;
+        DocumentFacts facts = new DocumentFacts(declared.asOf, dataYear, office(result.outcomes(), ctx),
+                declared.planPeriod, source.size());
+        List<ParseWarning> warnings = new ArrayList<>(declared.warnings);
+        warnings.addAll(ctx.warnings());
+        warnings.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return new Extraction(layout, facts, result.outcomes(), result.indicators(), result.budgets(), warnings);
+    }
+
+    private static boolean isSupported(String base) {
+        return switch (base) {
+            case "text/plain", "text/html", "application/xhtml+xml", "application/pdf" -> true;
+            default -> false;
+        };
+    }
+
+    private static LayoutParser parserFor(Layout layout) {
+        return switch (layout) {
+            case PROGRESS_NOTES_LIST -> new ProgressNotesListParser();
+            case COUNTRY_PROGRESS_REPORT -> new CountryProgressReportParser();
+            case OUTCOME_SUMMARY -> new OutcomeSummaryParser();
+            case OUTCOME_PAGE -> new OutcomePageParser();
+            case OUTCOME_PDF_EXPORT -> new OutcomePdfExportParser();
+        };
+    }
+
+    /** The office of the outcome codes when they all agree; never the country named in a page header. */
+    private static String office(List<Outcome> outcomes, ParseContext ctx) {
+        TreeSet<String> offices = new TreeSet<>();
+        for (Outcome o : outcomes) {
+            if (o.office() != null) {
+                offices.add(o.office());
+            }
+        }
+        if (offices.size() > 1) {
+            ctx.warn(0, "outcomes of several offices " + offices + "; no single office for the document");
+            return null;
+        }
+        return offices.isEmpty() ? null : offices.first();
+    }
+}

@@ -1,0 +1,87 @@
+package org.resultsflow.ingest.parsing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The decoded text as numbered lines. Line numbers are 1-based; every {@code LineRange} of an extraction
+ * refers to them. A final line terminator does not start another line.
+ */
+final class SourceText {
+
+    private final List<String> raw;
+    private final List<String> trimmed;
+
+    private SourceText(List<String> raw) {
+        this.raw = List.copyOf(raw);
+        List<String> t = new ArrayList<>(raw.size());
+        for (String line : raw) {
+            t.add(strip(line));
+        }
+        this.trimmed = List.copyOf(t);
+    }
+
+    static SourceText of(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < n) {
+            lines.add(text.substring(start));
+        }
+        return new SourceText(lines);
+    }
+
+    /** Trims ASCII and Unicode spaces (no-break space included) from both ends. */
+    static String strip(String s) {
+        int b = 0;
+        int e = s.length();
+        while (b < e && isSpace(s.charAt(b))) {
+            b++;
+        }
+        while (e > b && isSpace(s.charAt(e - 1))) {
+            e--;
+        }
+        return s.substring(b, e);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
+    }
+
+    int size() {
+        return raw.size();
+    }
+
+    /** The line exactly as decoded. */
+    String raw(int lineNo) {
+        return raw.get(lineNo - 1);
+    }
+
+    /** The line without surrounding whitespace. */
+    String line(int lineNo) {
+        return trimmed.get(lineNo - 1);
+    }
+
+    boolean isBlank(int lineNo) {
+        return trimmed.get(lineNo - 1).isEmpty();
+    }
+
+    /** The next non-blank line at or after {@code from}, or {@code size()+1} when there is none. */
+    int nextNonBlank(int from) {
+        int i = from;
+        while (i <= size() && isBlank(i)) {
+            i++;
+        }
+        return i;
+    }
+}
