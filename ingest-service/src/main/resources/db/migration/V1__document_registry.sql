@@ -17,7 +17,7 @@ CREATE TABLE ingested_document (
     budget_count    INTEGER      NOT NULL,
     note_count      INTEGER      NOT NULL,
     event_count     INTEGER      NOT NULL,
-    warnings        JSONB        NOT NULL,
+    warnings        TEXT         NOT NULL, -- JSON array of {line, message}
     received_at     TIMESTAMPTZ  NOT NULL
 );
 

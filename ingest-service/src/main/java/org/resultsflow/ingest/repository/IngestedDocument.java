@@ -2,14 +2,13 @@ package org.resultsflow.ingest.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.resultsflow.ingest.parsing.ParseWarning;
 
 /** A document ingest accepted, with its parse report. */
@@ -62,7 +61,7 @@ public class IngestedDocument extends PanacheEntityBase {
     @Column(name = "event_count")
     public int eventCount;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = WarningsConverter.class)
     public List<ParseWarning> warnings;
 
     @Column(name = "received_at")

@@ -16,9 +16,18 @@ public class ApiErrors {
 
     private static final Logger LOG = Logger.getLogger(ApiErrors.class);
 
-    static Response response(Response.Status status, String message) {
+    /** 422 has no constant in Jakarta REST, so statuses are plain numbers here. */
+    static final int UNPROCESSABLE = 422;
+
+    static Response response(int status, String message) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String reason = known != null ? known.getReasonPhrase() : status == UNPROCESSABLE ? "Unprocessable Content" : "Error";
         return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new ApiError(status.getStatusCode(), status.getReasonPhrase(), message)).build();
+                .entity(new ApiError(status, reason, message)).build();
+    }
+
+    static Response response(Response.Status status, String message) {
+        return response(status.getStatusCode(), message);
     }
 
     @ServerExceptionMapper
@@ -28,10 +37,10 @@ public class ApiErrors {
 
     @ServerExceptionMapper
     public Response rejected(DocumentRejectedException e) {
-        Response.Status status = switch (e.reason()) {
-            case EMPTY -> Response.Status.BAD_REQUEST;
-            case UNSUPPORTED_MEDIA_TYPE -> Response.Status.UNSUPPORTED_MEDIA_TYPE;
-            case BINARY, NOT_A_PDF, UNKNOWN_LAYOUT -> Response.Status.fromStatusCode(422);
+        int status = switch (e.reason()) {
+            case EMPTY -> 400;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case BINARY, NOT_A_PDF, UNKNOWN_LAYOUT -> UNPROCESSABLE;
         };
         return response(status, e.getMessage());
     }
@@ -55,8 +64,7 @@ public class ApiErrors {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
-        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
-        return response(status != null ? status : Response.Status.BAD_REQUEST, e.getMessage());
+        return response(e.getResponse().getStatus(), e.getMessage());
     }
 
     @ServerExceptionMapper(priority = 10_000)

@@ -1,0 +1,233 @@
+package org.resultsflow.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.resultsflow.infra.Database;
+import org.resultsflow.infra.EmbeddedInfrastructure;
+import org.resultsflow.infra.Ports;
+
+/**
+ * The whole system on one machine: an embedded Kafka broker and PostgreSQL, and the three packaged
+ * services as separate processes configured through their environment, as they would be deployed.
+ * The local run command and the end-to-end test both start it through this class.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Where things listen and where data goes. */
+    public record Options(Path projectDir, Path dataDir, boolean keepData, int kafkaPort, int postgresPort,
+            int ingestPort, int catalogPort, int reportingPort) {
+
+        public Map<String, Integer> ports() {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            ports.put("Kafka", kafkaPort);
+            ports.put("PostgreSQL", postgresPort);
+            ports.put("ingest-service", ingestPort);
+            ports.put("catalog-service", catalogPort);
+            ports.put("reporting-service", reportingPort);
+            return ports;
+        }
+    }
+
+    /** What ingest answered for one file. */
+    public record Ingested(Path file, int status, String body) {
+
+        public boolean accepted() {
+            return status == 200 || status == 201;
+        }
+    }
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Options options;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedInfrastructure infrastructure;
+    private String token;
+
+    /** A stack not started yet: {@link #close()} may be called at any time, also while it starts. */
+    public LocalStack(Options options) {
+        this.options = options;
+    }
+
+    /**
+     * Starts everything, or nothing: a failure stops what had started and says what went wrong.
+     *
+     * @throws PortTakenException when a port is in use, before anything starts
+     */
+    public void start(Consumer<String> progress) throws Exception {
+        checkPorts(options);
+        try {
+            startAll(progress);
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Fails, before anything starts, when a port the stack needs is in use. */
+    public static void checkPorts(Options options) throws PortTakenException {
+        for (Map.Entry<String, Integer> port : options.ports().entrySet()) {
+            if (!Ports.isFree(port.getValue())) {
+                throw new PortTakenException(port.getKey(), port.getValue());
+            }
+        }
+    }
+
+    private void startAll(Consumer<String> progress) throws Exception {
+        progress.accept("Starting Kafka on " + options.kafkaPort() + " and PostgreSQL on " + options.postgresPort() + " ...");
+        EmbeddedInfrastructure started = EmbeddedInfrastructure.start(options.kafkaPort(), options.postgresPort(),
+                options.dataDir().resolve("infra"), options.keepData());
+        synchronized (this) {
+            infrastructure = started;
+        }
+
+        LocalToken keys = LocalToken.generate();
+        Path publicKey = keys.writePublicKey(options.dataDir().resolve("jwt/public-key.pem"));
+        token = keys.mint("local-user", List.of("ingest", "admin"), Duration.ofDays(1));
+
+        Path logs = options.dataDir().resolve("logs");
+        Map<String, String> ingestEnv = environment("ingest");
+        ingestEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+        Map<String, String> reportingEnv = environment("reporting");
+        reportingEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+
+        progress.accept("Starting ingest-service, catalog-service and reporting-service ...");
+        Map<String, String> catalogEnv = environment("catalog");
+        synchronized (this) {
+            services.add(ServiceProcess.start("catalog-service", app("catalog-service"), options.catalogPort(),
+                    catalogEnv, logs));
+            services.add(ServiceProcess.start("reporting-service", app("reporting-service"), options.reportingPort(),
+                    reportingEnv, logs));
+            services.add(ServiceProcess.start("ingest-service", app("ingest-service"), options.ingestPort(), ingestEnv,
+                    logs));
+        }
+        for (ServiceProcess service : List.copyOf(services)) {
+            service.awaitReady(http, READY_TIMEOUT);
+            progress.accept("  " + service.name() + " ready at " + service.url(""));
+        }
+    }
+
+    private Map<String, String> environment(String database) {
+        Database db = infrastructure.database(database);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        env.put("QUARKUS_DATASOURCE_USERNAME", db.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+        return env;
+    }
+
+    private Path app(String service) {
+        return options.projectDir().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** A bearer token with the ingest and admin roles, valid for a day. */
+    public String token() {
+        return token;
+    }
+
+    public String ingestUrl(String path) {
+        return service("ingest-service").url(path);
+    }
+
+    public String catalogUrl(String path) {
+        return service("catalog-service").url(path);
+    }
+
+    public String reportingUrl(String path) {
+        return service("reporting-service").url(path);
+    }
+
+    public List<Path> logs() {
+        return services.stream().map(ServiceProcess::log).toList();
+    }
+
+    private ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Posts one document to ingest as an authenticated user would. */
+    public Ingested ingest(Path file) throws IOException, InterruptedException {
+        Optional<String> mediaType = mediaType(file);
+        if (mediaType.isEmpty()) {
+            return new Ingested(file, 0, "skipped: not .txt, .html or .pdf");
+        }
+        String name = URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl("/api/documents?name=" + name)))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", mediaType.get())
+                .timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofFile(file))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Ingested(file, response.statusCode(), response.body());
+    }
+
+    /** GET on any of the services, as text. */
+    public HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The documents to ingest under a path: the file itself, or the files of a folder in name order. */
+    public static List<Path> documents(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            try (var files = Files.list(path)) {
+                return files.filter(Files::isRegularFile).filter(f -> mediaType(f).isPresent()).sorted().toList();
+            }
+        }
+        return List.of(path);
+    }
+
+    static Optional<String> mediaType(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".txt")) {
+            return Optional.of("text/plain; charset=UTF-8");
+        }
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
+            return Optional.of("text/html");
+        }
+        if (name.endsWith(".pdf")) {
+            return Optional.of("application/pdf");
+        }
+        return Optional.empty();
+    }
+
+    /** Stops the services first (they flush to the broker and database), then the infrastructure. */
+    @Override
+    public synchronized void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        services.clear();
+        if (infrastructure != null) {
+            infrastructure.close();
+            infrastructure = null;
+        }
+    }
+
+    /** A port the stack needs is in use by something else. */
+    public static final class PortTakenException extends Exception {
+
+        public PortTakenException(String what, int port) {
+            super("Port " + port + " (" + what + ") is already in use: stop what uses it, or choose another port"
+                    + " (see deploy/local/run --help).");
+        }
+    }
+}

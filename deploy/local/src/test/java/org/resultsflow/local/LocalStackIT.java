@@ -1,0 +1,112 @@
+package org.resultsflow.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resultsflow.infra.Ports;
+
+/**
+ * The whole system as deploy/local/run starts it — real broker, real database, the three packaged
+ * services as separate processes — driven over HTTP only.
+ */
+class LocalStackIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path PROJECT = Path.of(System.getProperty("resultsflow.project", "../..")).toAbsolutePath().normalize();
+    static final Path PROGRESS_NOTES = PROJECT.resolve("deploy/samples/000_e25761c67d39ad5b.txt");
+    static final Pattern OUTCOME_LINE = Pattern.compile("^outcome (XM-DAC-\\S+)$");
+
+    @TempDir
+    static Path data;
+
+    static LocalStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        LocalStack.Options options = new LocalStack.Options(PROJECT, data, false, Ports.free(), Ports.free(),
+                Ports.free(), Ports.free(), Ports.free());
+        stack = new LocalStack(options);
+        stack.start(System.out::println);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aProgressNotesListPostedToIngestIsServedByReporting() throws Exception {
+        Map<String, String> expected = statementsOf(PROGRESS_NOTES);
+        assertEquals(5, expected.size(), "seed 000 names five outcomes");
+
+        LocalStack.Ingested ingested = stack.ingest(PROGRESS_NOTES);
+        assertEquals(201, ingested.status(), ingested.body());
+
+        JsonNode outcomes = awaitOutcomes("MEX", expected.size(), Duration.ofSeconds(90));
+        Map<String, String> served = new LinkedHashMap<>();
+        outcomes.forEach(o -> served.put(o.get("id").asText(), o.get("statement").isNull() ? null : o.get("statement").asText()));
+        assertEquals(expected, served);
+        for (JsonNode outcome : outcomes) {
+            if (outcome.get("statement").isNull()) {
+                continue; // the page is cut off after this outcome's header: no statement, no note
+            }
+            List<Integer> years = new ArrayList<>();
+            outcome.get("progressNotes").forEach(n -> years.add(n.get("year").asInt()));
+            assertEquals(List.of(2024), years, outcome.get("id").asText());
+        }
+    }
+
+    @Test
+    void theSameBytesAgainAreRecognised() throws Exception {
+        stack.ingest(PROGRESS_NOTES);
+        LocalStack.Ingested again = stack.ingest(PROGRESS_NOTES);
+        assertEquals(200, again.status(), again.body());
+        assertTrue(again.body().contains("ALREADY_INGESTED"), again.body());
+    }
+
+    private static JsonNode awaitOutcomes(String office, int count, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = JSON.readTree(stack.get(stack.reportingUrl("/api/reports/outcomes?office=" + office)).body());
+            if (last.size() >= count) {
+                return last;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("reporting served " + last + " after " + timeout);
+    }
+
+    /** Outcome id → the statement line that follows its header in the seed (none when the page ends). */
+    private static Map<String, String> statementsOf(Path seed) throws Exception {
+        List<String> lines = Files.readAllLines(seed, StandardCharsets.UTF_8);
+        Map<String, String> statements = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher header = OUTCOME_LINE.matcher(lines.get(i).strip());
+            if (header.matches()) {
+                String next = i + 1 < lines.size() ? lines.get(i + 1).strip() : "";
+                statements.put(header.group(1), next.isEmpty() ? null : next);
+            }
+        }
+        return statements;
+    }
+}
