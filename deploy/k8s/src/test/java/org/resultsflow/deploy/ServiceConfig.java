@@ -1,0 +1,55 @@
+package org.resultsflow.deploy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One service's configuration as its application.properties declares it (prod profile), plus what its
+ * colleagues are adding in parallel ({@link Expectations}).
+ */
+record ServiceConfig(String name, String artifactId, Path dir, Path propertiesFile, Map<String, String> properties,
+        int httpPort, Map<String, Channel> incomingDeclared, Map<String, Channel> outgoingDeclared,
+        Set<String> pomArtifactIds) {
+
+    /** A Kafka channel: its topic and, for incoming channels, its consumer group. */
+    record Channel(String name, String topic, String groupId) {
+    }
+
+    /** Incoming channels: declared ones and the pending ones not declared yet. */
+    Map<String, Channel> incoming() {
+        Map<String, Channel> all = new TreeMap<>(incomingDeclared);
+        Expectations.pendingIncoming(name).forEach(c -> all.putIfAbsent(c.name(), c));
+        return all;
+    }
+
+    Map<String, Channel> outgoing() {
+        Map<String, Channel> all = new TreeMap<>(outgoingDeclared);
+        Expectations.pendingOutgoing(name).forEach(c -> all.putIfAbsent(c.name(), c));
+        return all;
+    }
+
+    Set<String> topics() {
+        Set<String> topics = new TreeSet<>();
+        incoming().values().forEach(c -> topics.add(c.topic()));
+        outgoing().values().forEach(c -> topics.add(c.topic()));
+        return topics;
+    }
+
+    /** The database name in the configured URLs (the last path segment of quarkus.datasource.reactive.url). */
+    String databaseName() {
+        String url = properties.get("quarkus.datasource.reactive.url");
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    boolean hasExtension(String artifactId) {
+        return pomArtifactIds.contains(artifactId);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
