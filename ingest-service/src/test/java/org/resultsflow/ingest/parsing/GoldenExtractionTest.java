@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenExtractionTest {
 
     static List<String> samples() {
-        return List.of(Samples.S000, Samples.S002, Samples.S003); // extended as the other layouts land
+        return Samples.ALL;
     }
 
     @ParameterizedTest
