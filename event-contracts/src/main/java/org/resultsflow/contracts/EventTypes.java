@@ -13,6 +13,7 @@ public final class EventTypes {
     public static final String CATALOG_OUTCOME = "catalog.outcome.v1";
     public static final String CATALOG_INDICATOR = "catalog.indicator.v1";
     public static final String CATALOG_BUDGET = "catalog.budget.v1";
+    public static final String CATALOG_FUNDING = "catalog.funding.v1";
 
     private EventTypes() {
     }

@@ -1,0 +1,28 @@
+package org.resultsflow.contracts.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The canonical indicator with its observations.
+ *
+ * @param id stable identity: {@code <parent>::<code>} when a document shows the code, else
+ *     {@code <parent>::<normalised statement>}; a codeless indicator matched to a coded one takes the
+ *     coded one's id
+ * @param parentId the output code, or the outcome id when the indicator is attached to the outcome
+ * @param aliases other keys documents used for this indicator (e.g. the statement key of a codeless twin)
+ */
+public record CatalogIndicator(
+        String id,
+        String code,
+        String statement,
+        String normalisedStatement,
+        String outcomeId,
+        String outputCode,
+        String parentId,
+        String office,
+        List<String> tags,
+        List<String> aliases,
+        Map<String, Provenance> provenance,
+        List<CatalogObservation> observations) {
+}
