@@ -60,7 +60,9 @@ public class OutboxRelay {
         if (stopping) {
             return Uni.createFrom().voidItem();
         }
-        return publishPending()
+        // Deferred, so that a failure to even start a round (the emitter is not connected for the first
+        // moments after start) is handled like any other failed round.
+        return Uni.createFrom().deferred(this::publishPending)
                 .chain(published -> published == batchSize && !stopping ? relay() : Uni.createFrom().voidItem())
                 .onFailure(e -> !stopping).invoke(e -> LOG.warnf("Outbox relay round failed, will retry: %s", e.toString()))
                 .onFailure().recoverWithNull();

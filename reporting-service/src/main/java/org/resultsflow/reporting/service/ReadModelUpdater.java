@@ -45,9 +45,14 @@ public class ReadModelUpdater {
         return processedEvents.alreadyProcessed(unique.keySet()).chain(done -> {
             List<ReceivedEvent<OutcomeChanged>> fresh = new ArrayList<>(unique.values());
             fresh.removeIf(event -> done.contains(event.id()));
+            // Each change carries the whole record: of several changes to one outcome in a batch, only the
+            // newest needs applying.
+            Map<String, OutcomeChanged> newest = new LinkedHashMap<>();
+            fresh.forEach(event -> newest.merge(event.data().outcomeId(), event.data(),
+                    (a, b) -> a.version() >= b.version() ? a : b));
             Uni<Void> work = Uni.createFrom().voidItem();
-            for (ReceivedEvent<OutcomeChanged> event : fresh) {
-                work = work.chain(() -> applyOutcome(event.data(), now));
+            for (OutcomeChanged change : newest.values()) {
+                work = work.chain(() -> applyOutcome(change, now));
             }
             if (fresh.isEmpty()) {
                 return work;
