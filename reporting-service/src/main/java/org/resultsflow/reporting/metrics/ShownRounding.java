@@ -28,13 +28,18 @@ public final class ShownRounding {
             if (m.matches()) {
                 int decimals = m.group(2) == null ? 0 : m.group(2).length();
                 BigDecimal unit = BigDecimal.ONE.movePointLeft(decimals).multiply(multiplier(m.group(3)));
-                return unit.multiply(HALF).stripTrailingZeros();
+                return plain(unit.multiply(HALF));
             }
         }
         if (usd != null) {
-            return BigDecimal.ONE.movePointLeft(Math.max(usd.scale(), 0)).multiply(HALF).stripTrailingZeros();
+            return plain(BigDecimal.ONE.movePointLeft(Math.max(usd.scale(), 0)).multiply(HALF));
         }
         return BigDecimal.ZERO;
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static BigDecimal multiplier(String suffix) {
