@@ -1,5 +1,6 @@
 package org.resultsflow.contracts.results;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 
 /**
@@ -13,6 +14,8 @@ import java.math.BigDecimal;
  */
 public record ObservedValue(String raw, ValueType type, BigDecimal number, Boolean flag) {
 
+    /** Derived from the type, so not part of the JSON. */
+    @JsonIgnore
     public boolean isKnown() {
         return type != ValueType.MARKER;
     }

@@ -79,8 +79,13 @@ final class IndicatorDraft {
         return "indicator " + (code != null ? code : "'" + abbreviate(statement) + "'") + " under " + parentId();
     }
 
+    /**
+     * The indicator's identity: its parent and its code, or its normalised statement when no code is shown.
+     * The parent is part of it because the strategic plan's codes are reused under several outputs, each
+     * with its own values.
+     */
     String key() {
-        return code != null ? code : parentId() + "::" + Statements.normalise(statement);
+        return parentId() + "::" + (code != null ? code : Statements.normalise(statement));
     }
 
     List<Observation> observations() {

@@ -4,49 +4,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.resultsflow.contracts.results.Indicator;
 import org.resultsflow.contracts.results.Observation;
 
 /**
- * Collects the indicators of one document in order. A block repeated under the same parent with the same
- * statement and values is a repeat and is dropped (with a warning); repeated with other values, the
- * observations are merged where they agree. The same code under different parents stays two records
- * (they are different attachments), with a warning when their values differ: the key (the code) alone then
- * does not tell them apart.
+ * Collects the indicators of one document in order. A block repeated under the same parent (same key) with
+ * the same values is a repeat and is dropped (with a warning); repeated with other values, the observations
+ * are merged where they agree. The same code under different parents has different keys: two indicators.
  */
 final class Indicators {
 
-    private final Map<String, List<IndicatorDraft>> byKey = new LinkedHashMap<>();
-    private final List<IndicatorDraft> ordered = new ArrayList<>();
+    private final Map<String, IndicatorDraft> byKey = new LinkedHashMap<>();
 
     void add(IndicatorDraft d, ParseContext ctx) {
-        List<IndicatorDraft> same = byKey.computeIfAbsent(d.key(), k -> new ArrayList<>());
-        for (IndicatorDraft seen : same) {
-            if (Objects.equals(seen.outcomeId, d.outcomeId) && Objects.equals(seen.outputCode, d.outputCode)) {
-                if (sameValues(seen, d)) {
-                    ctx.warn(d.lines.first(), d.label() + " repeated (same as line " + seen.lines.first() + "); repeat ignored");
-                } else {
-                    ctx.warn(d.lines.first(), d.label() + " shown again (first at line " + seen.lines.first()
-                            + "); observations merged where they agree");
-                    for (Observation o : d.observations()) {
-                        seen.add(o.year(), o.kind(), o.value(), o.lines(), ctx);
-                    }
-                    seen.tags.addAll(d.tags);
-                }
-                return;
-            }
+        IndicatorDraft seen = byKey.putIfAbsent(d.key(), d);
+        if (seen == null) {
+            return;
         }
-        for (IndicatorDraft seen : same) {
-            if (!sameValues(seen, d)) {
-                ctx.warn(d.lines.first(), "indicator code " + d.code + " appears under " + seen.parentId() + " (line "
-                        + seen.lines.first() + ") and under " + d.parentId() + " with different values;"
-                        + " both are kept, the key alone does not tell them apart");
-                break;
-            }
+        if (sameValues(seen, d)) {
+            ctx.warn(d.lines.first(), d.label() + " repeated (same as line " + seen.lines.first() + "); repeat ignored");
+            return;
         }
-        same.add(d);
-        ordered.add(d);
+        ctx.warn(d.lines.first(), d.label() + " shown again (first at line " + seen.lines.first()
+                + "); observations merged where they agree");
+        for (Observation o : d.observations()) {
+            seen.add(o.year(), o.kind(), o.value(), o.lines(), ctx);
+        }
+        seen.tags.addAll(d.tags);
     }
 
     private static boolean sameValues(IndicatorDraft a, IndicatorDraft b) {
@@ -66,7 +50,7 @@ final class Indicators {
 
     List<Indicator> build() {
         List<Indicator> out = new ArrayList<>();
-        ordered.forEach(d -> out.add(d.build()));
+        byKey.values().forEach(d -> out.add(d.build()));
         return out;
     }
 }

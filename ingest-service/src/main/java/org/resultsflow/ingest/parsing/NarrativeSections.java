@@ -51,8 +51,9 @@ final class NarrativeSections {
             OutcomeDraft draft = new OutcomeDraft(ref, header);
             readSection(ctx, draft, header + 1, end, yearRule);
             if (draft.statement == null) {
-                ctx.warn(header, "outcome " + ref.id() + " has no statement (document cut off?); skipped");
-                continue;
+                // The header alone is certain: the outcome is listed, with nothing else known about it.
+                ctx.warn(header, "outcome " + ref.id() + " has no statement or narrative (document cut off?);"
+                        + " only its id is kept");
             }
             OutcomeDraft seen = drafts.get(ref.id());
             if (seen == null) {
@@ -67,7 +68,10 @@ final class NarrativeSections {
     }
 
     private static void merge(ParseContext ctx, OutcomeDraft seen, OutcomeDraft again, int header) {
-        if (!Statements.normalise(seen.statement).equals(Statements.normalise(again.statement))) {
+        if (seen.statement == null) {
+            seen.statement = again.statement;
+        } else if (again.statement != null
+                && !Statements.normalise(seen.statement).equals(Statements.normalise(again.statement))) {
             ctx.warn(header, "outcome " + seen.id + " shown again with a different statement; the statement at line "
                     + seen.lines.first() + " is kept");
         }
