@@ -39,7 +39,8 @@ import org.resultsflow.infra.EventStreams;
 
 /**
  * The catalog.changes events the catalog would publish after ingesting seeds 001, 003 and 004, built from the
- * ingest goldens (exact extractions of the seeds, copied under {@code seeds/}) with the catalog's merge rules
+ * ingest goldens (exact extractions of the seeds, read from ingest-service's test resources) with the
+ * catalog's merge rules
  * (DESIGN §5): a later as-of wins (004 shows 2022 data, 001 shows 2021), a marker never erases a known value,
  * a codeless indicator takes the id of the coded one with the same parent and normalised statement.
  *
@@ -278,7 +279,7 @@ public final class SeedCatalog {
     }
 
     private static Document load(String name, String documentId, int dataYear) {
-        try (InputStream in = SeedCatalog.class.getResourceAsStream("/seeds/" + name + ".json")) {
+        try (InputStream in = SeedCatalog.class.getResourceAsStream("/golden/" + name + ".txt.json")) {
             return new Document(name + ".txt", documentId, dataYear == 0 ? null : LocalDate.of(dataYear, 12, 31),
                     JSON.readTree(in));
         } catch (IOException e) {
