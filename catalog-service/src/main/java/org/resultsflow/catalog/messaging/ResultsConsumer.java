@@ -61,6 +61,9 @@ public class ResultsConsumer {
     private record Received(ConsumerRecord<String, String> record, ReceivedEvent<?> event) {
     }
 
+    private record Failed(Received received, Throwable error) {
+    }
+
     private <T> Uni<Void> consume(ConsumerRecords<String, String> records, String type, Class<T> dataType) {
         List<Received> events = new ArrayList<>();
         List<Uni<Void>> rejected = new ArrayList<>();
@@ -89,9 +92,22 @@ public class ResultsConsumer {
         return updater.apply(events).replaceWithVoid().onFailure().recoverWithUni(failure -> {
             LOG.warnf(failure, "A batch of %d events failed; applying them one by one", events.size());
             return Multi.createFrom().iterable(received)
-                    .onItem().transformToUniAndConcatenate(one -> updater.apply(List.of(one.event())).replaceWithVoid()
-                            .onFailure().recoverWithUni(e -> deadLetters.send(one.record(), reason("not applicable", e))))
-                    .collect().asList().replaceWithVoid();
+                    .onItem().transformToUniAndConcatenate(one -> updater.apply(List.of(one.event()))
+                            .map(ignored -> (Failed) null)
+                            .onFailure().recoverWithItem(e -> new Failed(one, e)))
+                    .collect().asList()
+                    .chain(results -> {
+                        List<Failed> failed = results.stream().filter(java.util.Objects::nonNull).toList();
+                        // Every event of a batch failing alone is not the events' fault (the database is gone,
+                        // a bug): fail, so that the batch is retried, rather than set good events aside.
+                        if (received.size() > 1 && failed.size() == received.size()) {
+                            return Uni.createFrom().failure(failure);
+                        }
+                        return Multi.createFrom().iterable(failed)
+                                .onItem().transformToUniAndConcatenate(f -> deadLetters.send(f.received().record(),
+                                        reason("not applicable", f.error())))
+                                .collect().asList().replaceWithVoid();
+                    });
         });
     }
 

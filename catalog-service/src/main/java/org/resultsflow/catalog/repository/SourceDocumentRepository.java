@@ -24,7 +24,7 @@ public class SourceDocumentRepository implements PanacheRepositoryBase<SourceDoc
                 .setParameter("name", document.name())
                 .setParameter("mediaType", document.mediaType())
                 .setParameter("layout", document.layout())
-                .setParameter("asOf", document.asOf() == null ? null : document.asOf().toString())
+                .setParameter("asOf", document.asOf())
                 .setParameter("basis", document.asOfBasis().name())
                 .setParameter("now", now.atOffset(java.time.ZoneOffset.UTC))
                 .executeUpdate());

@@ -79,7 +79,7 @@ public class CatalogUpdater {
                             .onItem().transformToUniAndConcatenate(document -> documents.remember(document, now))
                             .collect().asList())
                     .chain(() -> replace(mapped))
-                    .chain(() -> claims.persist(mapped.claims()))
+                    .chain(() -> mapped.claims().isEmpty() ? Uni.createFrom().voidItem() : claims.persist(mapped.claims()))
                     .chain(Panache::flush)
                     .chain(() -> loadClaims(touched))
                     .chain(all -> loadRecords(touched).chain(stored -> write(mapped.touched(), all, stored, now)))
@@ -109,10 +109,11 @@ public class CatalogUpdater {
      */
     private Uni<Void> lock(Set<Group> groups) {
         List<String> names = groups.stream().map(g -> g.type() + '/' + g.id()).sorted().distinct().toList();
+        // One text parameter, split in SQL: a list parameter would need one placeholder per group.
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "select cast(pg_advisory_xact_lock(hashtextextended(s.g, 0)) as text) from "
-                                + "(select g from unnest(cast(array[:groups] as text[])) as t(g) order by g) s")
-                .setParameter("groups", names).getResultList())
+                                + "(select g from unnest(string_to_array(cast(:groups as text), chr(1))) as t(g) order by g) s")
+                .setParameter("groups", String.join("\u0001", names)).getResultList())
                 .replaceWithVoid();
     }
 
@@ -189,7 +190,9 @@ public class CatalogUpdater {
                 event.createdAt = now;
                 events.add(event);
             }
-            return records.persist(created).chain(() -> outbox.persist(events)).replaceWith(changes.size());
+            // Records loaded above are managed: their new state is flushed at commit; only new ones are persisted.
+            Uni<Void> persisted = created.isEmpty() ? Uni.createFrom().voidItem() : records.persist(created);
+            return persisted.chain(() -> outbox.persist(events)).replaceWith(changes.size());
         });
     }
 
