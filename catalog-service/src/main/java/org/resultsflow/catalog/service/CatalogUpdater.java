@@ -74,6 +74,7 @@ public class CatalogUpdater {
             ClaimMapper.Mapped mapped = claimMapper.map(events, now);
             Map<String, Set<Group>> touched = mapped.touched().stream()
                     .collect(Collectors.groupingBy(Group::type, TreeMap::new, Collectors.toCollection(TreeSet::new)));
+            long started = System.nanoTime();
             return lock(mapped.touched())
                     .chain(() -> Multi.createFrom().iterable(mapped.documents().values())
                             .onItem().transformToUniAndConcatenate(document -> documents.remember(document, now))
@@ -83,7 +84,10 @@ public class CatalogUpdater {
                     .chain(Panache::flush)
                     .chain(() -> loadClaims(touched))
                     .chain(all -> loadRecords(touched).chain(stored -> write(mapped.touched(), all, stored, now)))
-                    .call(() -> markProcessed(events, now));
+                    .call(() -> markProcessed(events, now))
+                    .invoke(changed -> LOG.debugf("Applied %d events: %d claims, %d groups, %d records changed in %d ms",
+                            events.size(), mapped.claims().size(), mapped.touched().size(), changed,
+                            (System.nanoTime() - started) / 1_000_000));
         });
     }
 
