@@ -69,7 +69,7 @@ class DocumentIngestTest {
                 .body("status", equalTo("PUBLISHED"))
                 .body("layout", equalTo("PROGRESS_NOTES_LIST"))
                 .body("counts.outcomes", equalTo(5))
-                .body("counts.progressNotes", equalTo(5))
+                .body("counts.progressNotes", equalTo(4))
                 .body("counts.events", equalTo(5));
 
         List<ConsumerRecord<String, String>> events = eventsOf(id, 5);
@@ -105,6 +105,35 @@ class DocumentIngestTest {
         String eventId = CloudEventRecords.header(events.get(0), "ce_id");
         assertEquals(java.util.UUID.nameUUIDFromBytes((marker + "/" + EventTypes.OUTCOME_REPORTED + "/"
                 + events.get(0).key()).getBytes(StandardCharsets.UTF_8)).toString(), eventId);
+    }
+
+    @Test
+    void aPageThatDoesNotShowItsOutcomeIsIdentifiedByStatementOrByTheCaller() throws Exception {
+        byte[] summary = sample("samples/003_cf5ee7f4fb6c2d90.txt");
+        byte[] countryReport = sample("samples/002_09399b8b1f137ae9.txt");
+        String token = token("ingest");
+
+        // No document has shown this statement yet: the caller is told how to say which outcome it is.
+        given().auth().oauth2(token).contentType("text/plain").body(summary).post("/api/documents").then()
+                .statusCode(422).body("message", org.hamcrest.Matchers.containsString("outcome="));
+
+        given().auth().oauth2(token).contentType("text/plain").body(countryReport).post("/api/documents").then()
+                .statusCode(201);
+        given().auth().oauth2(token).contentType("text/plain").body(summary).post("/api/documents").then()
+                .statusCode(201)
+                .body("office", equalTo("MEX"))
+                .body("warnings.message", hasItem(org.hamcrest.Matchers.containsString("XM-DAC-41146-MEX_D_4.1")));
+        List<ConsumerRecord<String, String>> budgets = streams.readUntil("results.budgets",
+                records -> records.stream().anyMatch(r -> sha256(summary).equals(documentId(r))), PATIENCE);
+        assertTrue(budgets.stream().filter(r -> sha256(summary).equals(documentId(r)))
+                .allMatch(r -> "XM-DAC-41146-MEX_D_4.1".equals(r.key())));
+
+        // Other bytes of the same page, with the outcome named by the caller.
+        byte[] copy = (new String(summary, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
+        given().auth().oauth2(token).contentType("text/plain").queryParam("outcome", "MEX_D_4.1").body(copy)
+                .post("/api/documents").then()
+                .statusCode(201)
+                .body("warnings.message", hasItem(org.hamcrest.Matchers.containsString("as the caller said")));
     }
 
     @Test

@@ -8,7 +8,9 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,6 +18,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 import org.resultsflow.catalog.repository.OutboxEvent;
 import org.resultsflow.catalog.repository.OutboxRepository;
 
@@ -28,6 +31,7 @@ import org.resultsflow.catalog.repository.OutboxRepository;
 public class OutboxRelay {
 
     static final URI SOURCE = URI.create("/resultsflow/catalog-service");
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final OutboxRepository outbox;
     private final MutinyEmitter<String> changes;
@@ -40,10 +44,28 @@ public class OutboxRelay {
         this.batchSize = batchSize;
     }
 
-    @Scheduled(every = "${resultsflow.catalog.outbox.interval:250ms}", delayed = "1s",
+    private volatile boolean stopping;
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /**
+     * Publishes what is pending, a batch at a time until none is left. A failure (broker or database
+     * away) leaves the rows unpublished for the next round.
+     */
+    @Scheduled(every = "${resultsflow.catalog.outbox.interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
-        return publishPending().replaceWithVoid();
+        if (stopping) {
+            return Uni.createFrom().voidItem();
+        }
+        // Deferred, so that a failure to even start a round (the emitter is not connected for the first
+        // moments after start) is handled like any other failed round.
+        return Uni.createFrom().deferred(this::publishPending)
+                .chain(published -> published == batchSize && !stopping ? relay() : Uni.createFrom().voidItem())
+                .onFailure(e -> !stopping).invoke(e -> LOG.warnf("Outbox relay round failed, will retry: %s", e.toString()))
+                .onFailure().recoverWithNull();
     }
 
     /** Publishes one batch of pending changes; returns how many were published. */

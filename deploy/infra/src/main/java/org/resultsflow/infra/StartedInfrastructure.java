@@ -1,7 +1,10 @@
 package org.resultsflow.infra;
 
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.testcontainers.DockerClientFactory;
 
@@ -24,16 +27,29 @@ abstract sealed class StartedInfrastructure implements Infrastructure
             case "embedded" -> EmbeddedInfrastructure.start();
             case "containers" -> ContainerInfrastructure.start();
             case "auto" -> {
-                if (DockerClientFactory.instance().isDockerAvailable()) {
+                if (dockerEngineConfigured() && DockerClientFactory.instance().isDockerAvailable()) {
                     yield ContainerInfrastructure.start();
                 }
-                // Testcontainers has just logged an error about the missing engine; say that it is expected.
                 LOG.log(Level.INFO, "No Docker engine: starting embedded Kafka and PostgreSQL ({0}=auto)", MODE_PROPERTY);
                 yield EmbeddedInfrastructure.start();
             }
             default -> throw new IllegalArgumentException(
                     MODE_PROPERTY + " must be embedded, containers or auto, not '" + mode + "'");
         };
+    }
+
+    /**
+     * Whether a Docker engine could be there at all. Asking Testcontainers when none is configured makes
+     * it log an error on every run of the tests, which reads like a failure when it is the normal case.
+     */
+    private static boolean dockerEngineConfigured() {
+        if (System.getenv("DOCKER_HOST") != null || System.getProperty("docker.host") != null) {
+            return true;
+        }
+        Path home = Path.of(System.getProperty("user.home"));
+        return Stream.of(Path.of("/var/run/docker.sock"), home.resolve(".docker/run/docker.sock"),
+                        home.resolve(".testcontainers.properties"))
+                .anyMatch(Files::exists);
     }
 
     @Override

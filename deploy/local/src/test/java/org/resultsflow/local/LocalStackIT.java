@@ -63,16 +63,40 @@ class LocalStackIT {
 
         JsonNode outcomes = awaitOutcomes("MEX", expected.size(), Duration.ofSeconds(90));
         Map<String, String> served = new LinkedHashMap<>();
-        outcomes.forEach(o -> served.put(o.get("id").asText(), o.get("statement").isNull() ? null : o.get("statement").asText()));
-        assertEquals(expected, served);
+        Map<String, List<Integer>> noteYears = new LinkedHashMap<>();
         for (JsonNode outcome : outcomes) {
-            if (outcome.get("statement").isNull()) {
-                continue; // the page is cut off after this outcome's header: no statement, no note
+            String id = outcome.get("id").asText();
+            if (expected.containsKey(id)) {
+                served.put(id, outcome.get("statement").isNull() ? null : outcome.get("statement").asText());
+                List<Integer> years = new ArrayList<>();
+                outcome.get("progressNotes").forEach(n -> years.add(n.get("year").asInt()));
+                noteYears.put(id, years);
             }
-            List<Integer> years = new ArrayList<>();
-            outcome.get("progressNotes").forEach(n -> years.add(n.get("year").asInt()));
-            assertEquals(List.of(2024), years, outcome.get("id").asText());
         }
+        assertEquals(expected, served);
+        expected.forEach((id, statement) -> assertTrue(noteYears.get(id).contains(2024) || statement == null,
+                id + " has its 2024 note"));
+        // The page is cut off right after the last outcome's header: its id is all there is.
+        assertEquals(List.of(), noteYears.get("XM-DAC-41146-MEX_D_3.1"));
+    }
+
+    @Test
+    void theSampleDocumentsTogetherAsTheRunCommandIngestsThem() throws Exception {
+        for (Path sample : LocalStack.documents(PROJECT.resolve("deploy/samples"))) {
+            LocalStack.Ingested ingested = stack.ingest(sample);
+            assertTrue(ingested.accepted(), sample + ": " + ingested.body());
+        }
+        // Seeds 000 and 002 name seven outcomes; 003 (which does not show its id) is identified as MEX_D_4.1.
+        JsonNode outcomes = awaitOutcomes("MEX", 7, Duration.ofSeconds(90));
+        JsonNode outcome41 = null;
+        for (JsonNode outcome : outcomes) {
+            if (outcome.get("id").asText().equals("XM-DAC-41146-MEX_D_4.1")) {
+                outcome41 = outcome;
+            }
+        }
+        assertTrue(outcome41 != null, "MEX_D_4.1 is reported: " + outcomes);
+        JsonNode canonical = JSON.readTree(stack.get(stack.catalogUrl("/api/outcomes/XM-DAC-41146-MEX_D_2.1")).body());
+        assertEquals(3, canonical.get("outputs").size(), canonical.toString());
     }
 
     @Test

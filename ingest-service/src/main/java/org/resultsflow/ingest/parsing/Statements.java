@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Statement text: joining wrapped lines, and the normalised form used to match statements across documents. */
-final class Statements {
+public final class Statements {
 
     private static final Pattern HYPHEN_WRAP = Pattern.compile("(\\p{L})-[ \\t]*\\R\\s*(?=\\p{L})");
     private static final Pattern SOFT_HYPHEN_WRAP = Pattern.compile("\u00AD\\s*");
@@ -24,7 +24,7 @@ final class Statements {
      * of the same indicator shows {@code UN-Women}, {@code gender-responsive}), so dropping it would make
      * the two forms differ. A soft hyphen (U+00AD) is dropped.
      */
-    static String normalise(String statement) {
+    public static String normalise(String statement) {
         String s = asciiPunctuation(statement);
         s = Normalizer.normalize(s, Normalizer.Form.NFKC);
         s = SOFT_HYPHEN_WRAP.matcher(s).replaceAll("");

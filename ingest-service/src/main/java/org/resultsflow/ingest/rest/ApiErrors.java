@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.resultsflow.ingest.parsing.DocumentRejectedException;
+import org.resultsflow.ingest.service.OutcomeNotIdentifiedException;
 import org.resultsflow.ingest.service.PublishFailedException;
 
 /** Every failure becomes a JSON {@link ApiError}; the log keeps the detail, the caller gets a sentence. */
@@ -43,6 +44,11 @@ public class ApiErrors {
             case BINARY, NOT_A_PDF, UNKNOWN_LAYOUT -> UNPROCESSABLE;
         };
         return response(status, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unidentified(OutcomeNotIdentifiedException e) {
+        return response(UNPROCESSABLE, e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -71,16 +71,18 @@ public class DocumentResource {
     @APIResponse(responseCode = "403", description = "Token lacks the 'ingest' role")
     @APIResponse(responseCode = "413", description = "Over the size limit", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "415", description = "Media type not supported", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "422", description = "Binary garbage, broken PDF, or text matching no known layout", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "422", description = "Binary garbage, broken PDF, text matching no known layout, or a page whose outcome cannot be identified", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; nothing registered, post again", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response ingest(
             byte[] body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(description = "A name for the document, e.g. its file name") @QueryParam("name") String name,
-            @Parameter(description = "As-of date (YYYY-MM-DD) used when the document declares none") @QueryParam("asOf") String asOf)
+            @Parameter(description = "As-of date (YYYY-MM-DD) used when the document declares none") @QueryParam("asOf") String asOf,
+            @Parameter(description = "The outcome (id or code) a page is about when it does not show it, as the outcome summary does; "
+                    + "without it such a page is identified by its statement") @QueryParam("outcome") String outcome)
             throws DocumentRejectedException {
         checkBody(body, contentType);
-        DocumentIngestion.Ingested ingested = ingestion.ingest(body, contentType, name, parseDate(asOf));
+        DocumentIngestion.Ingested ingested = ingestion.ingest(body, contentType, name, parseDate(asOf), outcome);
         return Response.status(ingested.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(DocumentReport.of(ingested.document(),
                         ingested.created() ? DocumentReport.Status.PUBLISHED : DocumentReport.Status.ALREADY_INGESTED))
@@ -99,10 +101,11 @@ public class DocumentResource {
     @APIResponse(responseCode = "413", description = "Over the size limit", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "415", description = "Media type not supported", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "422", description = "Binary garbage, broken PDF, or text matching no known layout", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Extraction preview(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
+    public Extraction preview(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "The outcome (id or code) a page is about when it does not show it") @QueryParam("outcome") String outcome)
             throws DocumentRejectedException {
         checkBody(body, contentType);
-        return ingestion.preview(body, contentType);
+        return ingestion.preview(body, contentType, outcome);
     }
 
     @GET

@@ -8,12 +8,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.resultsflow.contracts.results.Indicator;
+import org.resultsflow.contracts.results.Outcome;
 import org.resultsflow.contracts.results.SourceDocument;
 import org.resultsflow.ingest.mapping.ExtractionMapper;
 import org.resultsflow.ingest.mapping.ReportedEvent;
@@ -21,7 +23,11 @@ import org.resultsflow.ingest.messaging.ResultsPublisher;
 import org.resultsflow.ingest.parsing.DocumentParser;
 import org.resultsflow.ingest.parsing.DocumentRejectedException;
 import org.resultsflow.ingest.parsing.Extraction;
+import org.resultsflow.ingest.parsing.OutcomeAssignment;
+import org.resultsflow.ingest.parsing.ParseWarning;
+import org.resultsflow.ingest.parsing.Statements;
 import org.resultsflow.ingest.repository.IngestedDocument;
+import org.resultsflow.ingest.repository.KnownOutcome;
 
 /**
  * Takes a document from bytes to durable events: parse, publish (waiting for every acknowledgement),
@@ -56,18 +62,27 @@ public class DocumentIngestion {
     public record Ingested(IngestedDocument document, boolean created) {
     }
 
-    public Extraction preview(byte[] content, String mediaType) throws DocumentRejectedException {
-        return parser.parse(content, mediaType);
+    /** The extraction, identified as far as it can be; nothing is stored or published. */
+    public Extraction preview(byte[] content, String mediaType, String outcomeHint) throws DocumentRejectedException {
+        Extraction extraction = parser.parse(content, mediaType);
+        try {
+            return identify(extraction, outcomeHint);
+        } catch (OutcomeNotIdentifiedException e) {
+            return extraction;
+        }
     }
 
-    public Ingested ingest(byte[] content, String mediaType, String name, LocalDate callerAsOf)
+    /**
+     * @param outcomeHint the outcome a page is about when the page does not show it (id or code), or null
+     */
+    public Ingested ingest(byte[] content, String mediaType, String name, LocalDate callerAsOf, String outcomeHint)
             throws DocumentRejectedException {
         String id = sha256(content);
         IngestedDocument known = await(() -> registry.find(id));
         if (known != null) {
             return new Ingested(known, false);
         }
-        Extraction extraction = parser.parse(content, mediaType);
+        Extraction extraction = identify(parser.parse(content, mediaType), outcomeHint);
         SourceDocument source = ExtractionMapper.sourceDocument(id, name, mediaType, extraction, callerAsOf);
         List<ReportedEvent> events = ExtractionMapper.events(source, extraction);
         long started = System.nanoTime();
@@ -80,9 +95,10 @@ public class DocumentIngestion {
                 extraction.layout(), (System.nanoTime() - started) / 1_000_000);
 
         IngestedDocument document = registryEntry(source, content.length, extraction, events.size());
+        List<KnownOutcome> outcomes = knownOutcomes(extraction, id);
         IngestedDocument registered;
         try {
-            registered = await(() -> registry.register(document));
+            registered = await(() -> registry.register(document, outcomes));
         } catch (RuntimeException e) {
             // Lost a race with a request for the same bytes: its row stands for both.
             registered = await(() -> registry.find(id));
@@ -91,6 +107,54 @@ public class DocumentIngestion {
             }
         }
         return new Ingested(registered, registered == document);
+    }
+
+    /**
+     * Gives the records of a page that does not show its outcome their outcome: the one the caller names,
+     * else the one known outcome with the same normalised statement.
+     */
+    Extraction identify(Extraction extraction, String outcomeHint) {
+        List<Outcome> unidentified = OutcomeAssignment.unidentified(extraction);
+        if (unidentified.isEmpty()) {
+            return extraction;
+        }
+        if (outcomeHint != null && !outcomeHint.isBlank()) {
+            String outcomeId = OutcomeAssignment.outcomeId(outcomeHint).orElseThrow(() -> new OutcomeNotIdentifiedException(
+                    "'" + outcomeHint + "' is not an outcome id (XM-DAC-41146-MEX_D_4.1) or code (MEX_D_4.1)"));
+            return withWarning(OutcomeAssignment.assign(extraction, outcomeId),
+                    "the page does not show its outcome; " + outcomeId + " as the caller said");
+        }
+        String statement = unidentified.get(0).statement();
+        List<String> candidates = statement == null ? List.of()
+                : await(() -> registry.outcomesWithStatement(Statements.normalise(statement)));
+        if (unidentified.size() != 1 || candidates.size() != 1) {
+            throw new OutcomeNotIdentifiedException("The document does not show which outcome it is about"
+                    + (candidates.size() > 1 ? ", and " + candidates.size() + " known outcomes have its statement"
+                            : ", and no document ingested so far shows an outcome with its statement")
+                    + ". Post it again with the query parameter outcome=<outcome id or code>.");
+        }
+        return withWarning(OutcomeAssignment.assign(extraction, candidates.get(0)), "the page does not show its outcome; "
+                + candidates.get(0) + " is the one known outcome with the same statement");
+    }
+
+    private static Extraction withWarning(Extraction extraction, String message) {
+        List<ParseWarning> warnings = new ArrayList<>(extraction.warnings());
+        warnings.add(new ParseWarning(1, message));
+        return new Extraction(extraction.layout(), extraction.facts(), extraction.outcomes(), extraction.indicators(),
+                extraction.budgets(), warnings);
+    }
+
+    /** The outcomes this document identifies by id and statement, for pages that show only the statement. */
+    private static List<KnownOutcome> knownOutcomes(Extraction extraction, String documentId) {
+        Instant now = Instant.now();
+        return extraction.outcomes().stream().filter(o -> o.id() != null && o.statement() != null).map(o -> {
+            KnownOutcome known = new KnownOutcome();
+            known.id = o.id();
+            known.normalisedStatement = Statements.normalise(o.statement());
+            known.documentId = documentId;
+            known.seenAt = now;
+            return known;
+        }).toList();
     }
 
     private static IngestedDocument registryEntry(

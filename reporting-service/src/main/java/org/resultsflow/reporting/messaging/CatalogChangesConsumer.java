@@ -1,7 +1,8 @@
 package org.resultsflow.reporting.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,50 +10,76 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.resultsflow.contracts.EventTypes;
-import org.resultsflow.contracts.catalog.OutcomeChanged;
-import org.resultsflow.contracts.wire.CloudEventRecords;
 import org.resultsflow.contracts.wire.InvalidEventException;
-import org.resultsflow.contracts.wire.ReceivedEvent;
-import org.resultsflow.reporting.service.ReadModelUpdater;
+import org.resultsflow.reporting.service.LiveReadModels;
 
-/** Feeds the read models from catalog.changes, a batch per transaction. */
+/**
+ * Feeds the read models from catalog.changes, a batch per transaction. Records that can never be applied go to
+ * reporting.dlq: undecodable or schema-violating ones at once; one the database refuses (a data or integrity
+ * error) when the batch fails and, retried one by one, that record alone fails again.
+ */
 @ApplicationScoped
 public class CatalogChangesConsumer {
 
     private static final Logger LOG = Logger.getLogger(CatalogChangesConsumer.class);
 
-    private final ObjectMapper json;
-    private final ReadModelUpdater updater;
+    private final ChangeDecoder decoder;
+    private final LiveReadModels readModels;
     private final DeadLetters deadLetters;
 
-    public CatalogChangesConsumer(ObjectMapper json, ReadModelUpdater updater, DeadLetters deadLetters) {
-        this.json = json;
-        this.updater = updater;
+    public CatalogChangesConsumer(ChangeDecoder decoder, LiveReadModels readModels, DeadLetters deadLetters) {
+        this.decoder = decoder;
+        this.readModels = readModels;
         this.deadLetters = deadLetters;
+    }
+
+    private record Decoded(ConsumerRecord<String, String> record, CatalogChange change) {
     }
 
     @Incoming("catalog-changes")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        List<ReceivedEvent<OutcomeChanged>> outcomeChanges = new ArrayList<>();
+        List<Decoded> decoded = new ArrayList<>();
         List<Uni<Void>> rejected = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            String type = CloudEventRecords.type(record);
             try {
-                if (EventTypes.CATALOG_OUTCOME.equals(type)) {
-                    outcomeChanges.add(CloudEventRecords.decode(record, OutcomeChanged.class, json));
-                } else if (type == null) {
-                    throw new InvalidEventException("record has no ce_type header");
+                CatalogChange change = decoder.decode(record);
+                if (change == null) {
+                    LOG.debugf("No read model uses %s", record.headers().lastHeader("ce_type"));
                 } else {
-                    LOG.debugf("No read model uses %s yet", type);
+                    decoded.add(new Decoded(record, change));
                 }
             } catch (InvalidEventException e) {
                 rejected.add(deadLetters.send(record, e.getMessage()));
             }
         }
         // Offsets are committed only once the poison records are safely aside.
-        return updater.applyOutcomeChanges(outcomeChanges).chain(() -> rejected.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : Uni.join().all(rejected).andFailFast().replaceWithVoid());
+        return readModels.apply(decoded.stream().map(Decoded::change).toList())
+                .replaceWithVoid()
+                .onFailure(CatalogChangesConsumer::causedByRecord).recoverWithUni(e -> {
+                    LOG.warnf("A batch of %d changes failed (%s); applying them one by one", decoded.size(), e.getMessage());
+                    return oneByOne(decoded);
+                })
+                .chain(() -> rejected.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : Uni.join().all(rejected).andFailFast().replaceWithVoid());
+    }
+
+    private Uni<Void> oneByOne(List<Decoded> decoded) {
+        return Multi.createFrom().iterable(decoded)
+                .onItem().transformToUniAndConcatenate(d -> readModels.apply(List.of(d.change())).replaceWithVoid()
+                        .onFailure(CatalogChangesConsumer::causedByRecord)
+                        .recoverWithUni(e -> deadLetters.send(d.record(), "the read models refuse it: " + e.getMessage())))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** A data exception or integrity violation: that data will never fit, however often it is retried. */
+    static boolean causedByRecord(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -19,8 +19,4 @@ public class ProgressNoteRepository implements PanacheRepositoryBase<ReportProgr
         }
         return list("key.outcomeId in :ids order by key.outcomeId, key.year", Parameters.with("ids", outcomeIds));
     }
-
-    public Uni<Long> deleteForOutcome(String outcomeId) {
-        return delete("key.outcomeId", outcomeId);
-    }
 }

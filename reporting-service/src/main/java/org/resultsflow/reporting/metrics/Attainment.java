@@ -1,0 +1,170 @@
+package org.resultsflow.reporting.metrics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.resultsflow.contracts.catalog.CatalogIndicator;
+import org.resultsflow.contracts.catalog.CatalogObservation;
+import org.resultsflow.contracts.results.ObservedValue;
+import org.resultsflow.contracts.results.ValueType;
+
+/**
+ * Milestone attainment (DESIGN §6) of an indicator, one row per year.
+ *
+ * <p>Which years are rows: every year in which the indicator has a result, a milestone or a target that is
+ * shown at all. A token that says "nothing here" ({@code -}, {@code --}, empty, {@code N/A}) counts as not
+ * shown; a placeholder such as {@code TBD} counts as shown (it states that a value is still to come). A
+ * baseline alone makes no row.
+ *
+ * <p>What a year's result is compared with: the milestone of the year; when the year has no milestone but a
+ * target, the target (the target year). Then, in this order:
+ * <ul>
+ * <li>boolean result: {@code MET} when it equals the expected truth value, else {@code NOT_MET}; the expected
+ * value is the milestone's when the milestone is a boolean, else true (also when no milestone is given); a
+ * {@code TBD} milestone still makes the year {@code MILESTONE_TBD};</li>
+ * <li>no milestone or target → {@code NO_MILESTONE}; a placeholder milestone → {@code MILESTONE_TBD};
+ * no result → {@code NO_RESULT};</li>
+ * <li>both NUMBER or both PERCENT: with M &gt; 0, ratio = R / M, {@code MET} when R ≥ met·M, {@code PARTIAL}
+ * when R ≥ partial·M, else {@code NOT_MET}; with M = 0, {@code MET} when R ≥ 0 (no ratio); with M &lt; 0 (not
+ * defined by §6) {@code MET} when R ≥ M, else {@code NOT_MET}, no ratio;</li>
+ * <li>anything else (text, a number against a percent, a boolean milestone with a numeric result) →
+ * {@code NON_NUMERIC}.</li>
+ * </ul>
+ */
+public final class Attainment {
+
+    /** Ratios are kept to six decimal places. */
+    public static final int RATIO_SCALE = 6;
+
+    private static final Set<String> NOTHING_SHOWN = Set.of("", "-", "--", "---", "–", "—", "n/a", "na", "n.a.");
+
+    private final BigDecimal met;
+    private final BigDecimal partial;
+
+    public Attainment(AttainmentThresholds thresholds) {
+        this.met = thresholds.metThreshold();
+        this.partial = thresholds.partialThreshold();
+        if (partial.compareTo(met) > 0) {
+            throw new IllegalArgumentException("partial-threshold " + partial + " is above met-threshold " + met);
+        }
+    }
+
+    public List<AttainmentRow> rows(CatalogIndicator indicator) {
+        Map<Integer, ObservedValue> results = new TreeMap<>();
+        Map<Integer, ObservedValue> milestones = new TreeMap<>();
+        Map<Integer, ObservedValue> targets = new TreeMap<>();
+        for (CatalogObservation observation : indicator.observations() == null ? List.<CatalogObservation>of()
+                : indicator.observations()) {
+            if (observation == null || observation.kind() == null || !shown(observation.value())) {
+                continue;
+            }
+            Map<Integer, ObservedValue> into = switch (observation.kind()) {
+                case RESULT -> results;
+                case MILESTONE -> milestones;
+                case TARGET -> targets;
+                case BASELINE -> null;
+            };
+            if (into != null) {
+                into.putIfAbsent(observation.year(), observation.value());
+            }
+        }
+        Set<Integer> years = new TreeSet<>(results.keySet());
+        years.addAll(milestones.keySet());
+        years.addAll(targets.keySet());
+
+        String office = Offices.office(indicator.office(), indicator.outcomeId());
+        List<AttainmentRow> rows = new ArrayList<>(years.size());
+        for (int year : years) {
+            ObservedValue result = results.get(year);
+            ObservedValue expected = milestones.get(year);
+            ExpectedKind kind = expected != null ? ExpectedKind.MILESTONE : null;
+            if (expected == null && targets.containsKey(year)) {
+                expected = targets.get(year);
+                kind = ExpectedKind.TARGET;
+            }
+            Outcome outcome = assess(result, expected);
+            rows.add(new AttainmentRow(indicator.id(), year, indicator.code(), indicator.statement(),
+                    indicator.outcomeId(), indicator.outputCode(), office,
+                    raw(result), type(result), number(result),
+                    kind, raw(expected), type(expected), number(expected),
+                    outcome.ratio, outcome.status, outcome.reason));
+        }
+        return rows;
+    }
+
+    private record Outcome(AttainmentStatus status, AttainmentReason reason, BigDecimal ratio) {
+    }
+
+    private Outcome assess(ObservedValue result, ObservedValue expected) {
+        if (result != null && result.type() == ValueType.BOOLEAN && result.flag() != null) {
+            if (expected != null && expected.type() == ValueType.MARKER) {
+                return notAssessable(AttainmentReason.MILESTONE_TBD);
+            }
+            boolean wanted = expected != null && expected.type() == ValueType.BOOLEAN && expected.flag() != null
+                    ? expected.flag() : true;
+            return new Outcome(result.flag() == wanted ? AttainmentStatus.MET : AttainmentStatus.NOT_MET, null, null);
+        }
+        if (expected == null) {
+            return notAssessable(AttainmentReason.NO_MILESTONE);
+        }
+        if (expected.type() == ValueType.MARKER) {
+            return notAssessable(AttainmentReason.MILESTONE_TBD);
+        }
+        if (result == null || result.type() == ValueType.MARKER) {
+            return notAssessable(AttainmentReason.NO_RESULT);
+        }
+        boolean numeric = (result.type() == ValueType.NUMBER || result.type() == ValueType.PERCENT)
+                && result.type() == expected.type() && result.number() != null && expected.number() != null;
+        if (!numeric) {
+            return notAssessable(AttainmentReason.NON_NUMERIC);
+        }
+        BigDecimal r = result.number();
+        BigDecimal m = expected.number();
+        int sign = m.signum();
+        if (sign == 0) {
+            return new Outcome(r.signum() >= 0 ? AttainmentStatus.MET : AttainmentStatus.NOT_MET, null, null);
+        }
+        if (sign < 0) {
+            return new Outcome(r.compareTo(m) >= 0 ? AttainmentStatus.MET : AttainmentStatus.NOT_MET, null, null);
+        }
+        BigDecimal ratio = r.divide(m, RATIO_SCALE, RoundingMode.HALF_EVEN);
+        AttainmentStatus status = r.compareTo(met.multiply(m)) >= 0 ? AttainmentStatus.MET
+                : r.compareTo(partial.multiply(m)) >= 0 ? AttainmentStatus.PARTIAL
+                : AttainmentStatus.NOT_MET;
+        return new Outcome(status, null, ratio);
+    }
+
+    private static Outcome notAssessable(AttainmentReason reason) {
+        return new Outcome(AttainmentStatus.NOT_ASSESSABLE, reason, null);
+    }
+
+    /** Whether a document showed anything for the value: a known value or a placeholder such as TBD. */
+    static boolean shown(ObservedValue value) {
+        if (value == null) {
+            return false;
+        }
+        if (value.type() != null && value.type() != ValueType.MARKER) {
+            return true;
+        }
+        String raw = value.raw() == null ? "" : value.raw().strip().toLowerCase(Locale.ROOT);
+        return !NOTHING_SHOWN.contains(raw);
+    }
+
+    private static String raw(ObservedValue value) {
+        return value == null ? null : value.raw();
+    }
+
+    private static String type(ObservedValue value) {
+        return value == null || value.type() == null ? null : value.type().name();
+    }
+
+    private static BigDecimal number(ObservedValue value) {
+        return value == null ? null : value.number();
+    }
+}

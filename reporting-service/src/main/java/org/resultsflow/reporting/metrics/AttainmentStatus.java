@@ -1,0 +1,13 @@
+package org.resultsflow.reporting.metrics;
+
+/** How a year's result compares with what was expected of it (DESIGN §6). */
+public enum AttainmentStatus {
+    MET,
+    PARTIAL,
+    NOT_MET,
+    NOT_ASSESSABLE;
+
+    public boolean assessable() {
+        return this != NOT_ASSESSABLE;
+    }
+}

@@ -1,0 +1,155 @@
+package org.resultsflow.reporting.web;
+
+import io.quarkus.qute.TemplateData;
+import io.vertx.mutiny.sqlclient.Row;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What the dashboard pages show, ready to print. */
+final class DashboardViews {
+
+    private DashboardViews() {
+    }
+
+    @TemplateData
+    record Overview(String office, String chartJs, List<HeatRow> heat, List<Integer> years, List<BudgetLine> budgets,
+            List<PartnerLine> partners, List<OutcomeLink> outcomes, String chartData) {
+    }
+
+    @TemplateData
+    record OutcomePage(String id, String code, String office, String planPeriod, String statement, String chartJs,
+            List<TimelineEntry> timeline, List<Integer> years, List<AttainmentLine> indicators, List<BudgetLine> budgets,
+            String chartData) {
+    }
+
+    @TemplateData
+    record OutcomeLink(String id, String code, String office, String statement) {
+    }
+
+    /** One outcome's row of the heat map: a cell per year of the map. */
+    @TemplateData
+    record HeatRow(String outcomeId, String code, String statement, Map<Integer, HeatCell> cells) {
+
+        public HeatCell cell(Integer year) {
+            return cells.getOrDefault(year, HeatCell.EMPTY);
+        }
+    }
+
+    @TemplateData
+    record HeatCell(long met, long partial, long notMet, long notAssessable, String rate, String tone) {
+        static final HeatCell EMPTY = new HeatCell(0, 0, 0, 0, null, "none");
+
+        public long assessable() {
+            return met + partial + notMet;
+        }
+
+        public boolean empty() {
+            return met + partial + notMet + notAssessable == 0;
+        }
+    }
+
+    @TemplateData
+    record AttainmentLine(String code, String statement, String output, Map<Integer, AttainmentCell> cells) {
+
+        public AttainmentCell cell(Integer year) {
+            return cells.get(year);
+        }
+    }
+
+    @TemplateData
+    record AttainmentCell(String status, String reason, String result, String expected, String ratio) {
+
+        public String tone() {
+            return DashboardViews.statusTone(status);
+        }
+
+        public String title() {
+            String shown = "result " + (result == null ? "—" : result) + " vs " + (expected == null ? "—" : expected);
+            return reason == null ? shown + (ratio.isEmpty() ? "" : " (ratio " + ratio + ")") : shown + ": " + reason;
+        }
+    }
+
+    @TemplateData
+    record BudgetLine(String label, String entity, Integer year, String planned, String actual, String expenses,
+            String fundingRate, String deliveryRate, String shortfall, String statedShortfall, boolean mismatch,
+            boolean overSpend) {
+    }
+
+    @TemplateData
+    record PartnerLine(String partner, List<String> totals) {
+    }
+
+    @TemplateData
+    record TimelineEntry(int year, String status, String label, String tone, String firstSentence, String document) {
+    }
+
+    static Map<Integer, HeatCell> cells(Map<Integer, long[]> years) {
+        Map<Integer, HeatCell> cells = new java.util.TreeMap<>();
+        years.forEach((year, c) -> {
+            long assessable = c[0] + c[1] + c[2];
+            String rate = assessable == 0 ? null : BigDecimal.valueOf(c[0] * 100L)
+                    .divide(BigDecimal.valueOf(assessable), 0, RoundingMode.HALF_UP) + " %";
+            String tone = assessable == 0 ? "na" : c[0] * 4 >= assessable * 3 ? "good" : c[0] * 2 >= assessable ? "fair" : "poor";
+            cells.put(year, new HeatCell(c[0], c[1], c[2], c[3], rate, tone));
+        });
+        return cells;
+    }
+
+    static BudgetLine budgetLine(Row r) {
+        String entity = org.resultsflow.reporting.metrics.Offices.outcomeCode(r.getString("entity_id"));
+        Integer year = r.getInteger("reporting_year");
+        Boolean mismatch = r.getBoolean("shortfall_mismatch");
+        return new BudgetLine(entity + (year == null ? "" : " (" + year + ")"), entity, year,
+                usd(r.getBigDecimal("planned_usd")), usd(r.getBigDecimal("actual_usd")), usd(r.getBigDecimal("expenses_usd")),
+                percent(r.getBigDecimal("funding_rate")), percent(r.getBigDecimal("delivery_rate")),
+                usd(r.getBigDecimal("computed_shortfall")), usd(r.getBigDecimal("stated_shortfall_usd")),
+                Boolean.TRUE.equals(mismatch), Boolean.TRUE.equals(r.getBoolean("over_spend")));
+    }
+
+    static String usd(BigDecimal amount) {
+        if (amount == null) {
+            return "—";
+        }
+        long whole = amount.setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return (whole < 0 ? "−$" : "$") + String.format(Locale.ROOT, "%,d", Math.abs(whole));
+    }
+
+    static String percent(BigDecimal rate) {
+        return rate == null ? "—" : rate.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+
+    static String ratio(BigDecimal ratio) {
+        return ratio == null ? "" : ratio.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    static String statusLabel(String status) {
+        if (status == null) {
+            return "Unstated";
+        }
+        String words = status.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** Colour class of an attainment status. */
+    static String statusTone(String status) {
+        return switch (status == null ? "" : status) {
+            case "MET" -> "met";
+            case "PARTIAL" -> "partial";
+            case "NOT_MET" -> "notmet";
+            default -> "na";
+        };
+    }
+
+    /** Colour class of a progress note's status class. */
+    static String tone(String status) {
+        return switch (status == null ? "" : status) {
+            case "ACHIEVED", "SIGNIFICANT_PROGRESS", "ON_TRACK" -> "good";
+            case "PROGRESS", "SOME_PROGRESS", "NOT_ACHIEVED_BUT_PROGRESS" -> "fair";
+            case "NOT_ACHIEVED", "NO_PROGRESS" -> "poor";
+            default -> "na";
+        };
+    }
+}
