@@ -13,12 +13,32 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.math.BigDecimal;
+import org.resultsflow.contracts.catalog.BudgetChanged;
+import org.resultsflow.contracts.catalog.CatalogBudget;
+import org.resultsflow.contracts.catalog.CatalogFunding;
+import org.resultsflow.contracts.catalog.CatalogIndicator;
+import org.resultsflow.contracts.catalog.CatalogMoney;
+import org.resultsflow.contracts.catalog.CatalogObservation;
 import org.resultsflow.contracts.catalog.CatalogOutcome;
+import org.resultsflow.contracts.catalog.FundingChanged;
+import org.resultsflow.contracts.catalog.IndicatorChanged;
 import org.resultsflow.contracts.catalog.CatalogOutput;
 import org.resultsflow.contracts.catalog.CatalogProgressNote;
 import org.resultsflow.contracts.catalog.OutcomeChanged;
 import org.resultsflow.contracts.catalog.Provenance;
 import org.resultsflow.contracts.results.AsOfBasis;
+import org.resultsflow.contracts.results.Budget;
+import org.resultsflow.contracts.results.BudgetEntityType;
+import org.resultsflow.contracts.results.BudgetReported;
+import org.resultsflow.contracts.results.FundingContribution;
+import org.resultsflow.contracts.results.Indicator;
+import org.resultsflow.contracts.results.IndicatorReported;
+import org.resultsflow.contracts.results.Money;
+import org.resultsflow.contracts.results.Observation;
+import org.resultsflow.contracts.results.ObservationKind;
+import org.resultsflow.contracts.results.ObservedValue;
+import org.resultsflow.contracts.results.ValueType;
 import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.Outcome;
 import org.resultsflow.contracts.results.OutcomeReported;
@@ -76,5 +96,87 @@ class EventSchemasTest {
         assertTrue(violations.stream().anyMatch(v -> v.contains("unexpected")), violations::toString);
         assertTrue(violations.stream().anyMatch(v -> v.contains("/document/id")), violations::toString);
         assertTrue(violations.stream().anyMatch(v -> v.contains("/outcome/id")), violations::toString);
+    }
+
+    static final Provenance PROVENANCE = new Provenance(DOCUMENT_ID, "page.txt", new LineRange(44, 91),
+            LocalDate.of(2021, 12, 31), AsOfBasis.DATA_YEAR);
+    static final ObservedValue SEVEN = new ObservedValue("7", ValueType.NUMBER, new BigDecimal("7"), null);
+    static final ObservedValue TBD = new ObservedValue("TBD", ValueType.MARKER, null, null);
+    static final Instant AT = Instant.parse("2026-11-22T06:00:00Z");
+
+    @Test
+    void indicatorReportedAsWrittenIsValid() {
+        Indicator indicator = new Indicator("MEX_D_2.1.1::SP_D_0.1.h", "SP_D_0.1.h", "Number of dialogues (CO)",
+                "number of dialogues (co)", "XM-DAC-41146-MEX_D_2.1", "MEX_D_2.1.1", List.of("Common"),
+                List.of(new Observation(2022, ObservationKind.MILESTONE, TBD, LineRange.of(70)),
+                        new Observation(2022, ObservationKind.RESULT, SEVEN, LineRange.of(71))),
+                new LineRange(60, 91));
+        JsonNode data = JSON.valueToTree(new IndicatorReported(DOCUMENT, indicator));
+
+        assertEquals(List.of(), EventSchemas.violations(EventTypes.INDICATOR_REPORTED, data));
+        // Early producers wrote the derived "known"; it stays acceptable.
+        ((ObjectNode) data.at("/indicator/observations/0/value")).put("known", false);
+        assertEquals(List.of(), EventSchemas.violations(EventTypes.INDICATOR_REPORTED, data));
+    }
+
+    @Test
+    void budgetReportedAsWrittenIsValid() {
+        Money planned = new Money("$934.31 K", new BigDecimal("934310"));
+        Budget budget = new Budget("XM-DAC-41146-MEX_D_2.1", BudgetEntityType.OUTCOME, "XM-DAC-41146-MEX_D_2.1", 2022,
+                planned, null, null, new Money("$69.98 K", new BigDecimal("69980")), null, null,
+                List.of(new FundingContribution("Mexico", 2022, new Money("$98,145", new BigDecimal("98145")),
+                        new Money("$98,145", new BigDecimal("98145")), new Money("$0", BigDecimal.ZERO), new LineRange(58, 63))),
+                new LineRange(33, 38));
+        JsonNode data = JSON.valueToTree(new BudgetReported(DOCUMENT, budget));
+
+        assertEquals(List.of(), EventSchemas.violations(EventTypes.BUDGET_REPORTED, data));
+    }
+
+    @Test
+    void indicatorChangedAsWrittenIsValid() {
+        CatalogIndicator indicator = new CatalogIndicator("MEX_D_2.1.1::SP_D_0.1.h", "SP_D_0.1.h", "Number of dialogues (CO)",
+                "number of dialogues (co)", "XM-DAC-41146-MEX_D_2.1", "MEX_D_2.1.1", "MEX_D_2.1.1", "MEX", List.of("Common"),
+                List.of("MEX_D_2.1.1::number of dialogues (co)"), Map.of("statement", PROVENANCE),
+                List.of(new CatalogObservation(2022, ObservationKind.RESULT, SEVEN, PROVENANCE,
+                        List.of(new CatalogObservation.Conflict(new ObservedValue("6", ValueType.NUMBER, new BigDecimal("6"), null),
+                                PROVENANCE))),
+                        new CatalogObservation(2025, ObservationKind.TARGET, TBD, PROVENANCE, List.of())));
+        JsonNode data = JSON.valueToTree(new IndicatorChanged(indicator.id(), 2, List.of("observations"), AT, indicator));
+
+        assertEquals(List.of(), EventSchemas.violations(EventTypes.CATALOG_INDICATOR, data));
+        assertFalse(data.has("mergedInto"), "an ordinary change has no mergedInto");
+    }
+
+    @Test
+    void mergedIntoChangeIsValidAndNeedsItsTarget() {
+        JsonNode data = JSON.valueToTree(new IndicatorChanged("MEX_D_2.1.1::number of dialogues (co)", 2,
+                List.of("mergedInto"), AT, null, "MEX_D_2.1.1::SP_D_0.1.h"));
+        assertEquals(List.of(), EventSchemas.violations(EventTypes.CATALOG_INDICATOR, data));
+
+        ObjectNode orphan = ((ObjectNode) data).deepCopy();
+        orphan.remove("mergedInto");
+        assertFalse(EventSchemas.violations(EventTypes.CATALOG_INDICATOR, orphan).isEmpty());
+    }
+
+    @Test
+    void budgetAndFundingChangedAsWrittenAreValid() {
+        CatalogMoney planned = new CatalogMoney("$934.31 K", new BigDecimal("934310"), PROVENANCE);
+        CatalogBudget budget = new CatalogBudget("XM-DAC-41146-MEX_D_2.1/2021", "XM-DAC-41146-MEX_D_2.1",
+                BudgetEntityType.OUTCOME, "XM-DAC-41146-MEX_D_2.1", "MEX", 2021, planned, planned, null, null, null, planned);
+        assertEquals(List.of(), EventSchemas.violations(EventTypes.CATALOG_BUDGET,
+                JSON.valueToTree(new BudgetChanged(budget.id(), 1, List.of("planned"), AT, budget))));
+
+        CatalogFunding funding = new CatalogFunding("XM-DAC-41146-MEX_D_4.1", "MEX",
+                List.of(new CatalogFunding.Contribution("Mexico", 2022, planned, planned, null)));
+        assertEquals(List.of(), EventSchemas.violations(EventTypes.CATALOG_FUNDING,
+                JSON.valueToTree(new FundingChanged(funding.outcomeId(), 1, List.of("contributions"), AT, funding))));
+    }
+
+    @Test
+    void everyEventTypeHasASchema() throws Exception {
+        for (java.lang.reflect.Field field : EventTypes.class.getFields()) {
+            String type = (String) field.get(null);
+            assertTrue(EventSchemas.class.getResource("/schemas/" + type + ".json") != null, type);
+        }
     }
 }

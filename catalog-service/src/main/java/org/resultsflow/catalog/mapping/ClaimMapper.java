@@ -6,22 +6,51 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.resultsflow.catalog.repository.Claim;
+import org.resultsflow.contracts.results.Budget;
+import org.resultsflow.contracts.results.BudgetReported;
+import org.resultsflow.contracts.results.FundingContribution;
+import org.resultsflow.contracts.results.Indicator;
+import org.resultsflow.contracts.results.IndicatorReported;
 import org.resultsflow.contracts.results.LineRange;
+import org.resultsflow.contracts.results.Money;
+import org.resultsflow.contracts.results.Observation;
 import org.resultsflow.contracts.results.Outcome;
+import org.resultsflow.contracts.results.OutcomeReported;
 import org.resultsflow.contracts.results.Output;
 import org.resultsflow.contracts.results.ProgressNote;
 import org.resultsflow.contracts.results.SourceDocument;
+import org.resultsflow.contracts.results.ValueType;
+import org.resultsflow.contracts.wire.ReceivedEvent;
 
-/** Splits what a document says into claims: one per field of each entity it shows. */
+/**
+ * Splits what a document says into claims: one per field of each entity it shows. Each claim belongs to a
+ * merge group ({@link Claim#recordType} + {@link Claim#recordId}): the set of claims the canonical records
+ * of that group are computed from.
+ */
 @ApplicationScoped
 public class ClaimMapper {
 
+    /** Group and record types. */
     public static final String OUTCOME = "outcome";
+    public static final String INDICATOR = "indicator";
+    public static final String BUDGET = "budget";
+    public static final String FUNDING = "funding";
+
+    /** Entity types below a group. */
     public static final String OUTPUT = "output";
     public static final String PROGRESS_NOTE = "progress_note";
+    public static final String OBSERVATION = "observation";
+    public static final String CONTRIBUTION = "contribution";
+
+    /** Separates the parts of an entity id that a key may not contain ({@code <indicator>#<year>#<kind>}). */
+    public static final String SEP = "#";
+    public static final String UNDATED = "undated";
 
     private final ObjectMapper json;
 
@@ -33,11 +62,72 @@ public class ClaimMapper {
     public record NoteValue(String status, String text) {
     }
 
+    /** A funding contribution as one value: its amounts belong together. */
+    public record ContributionValue(String partner, int year, Money total, Money development, Money humanitarian) {
+    }
+
+    /** A merge group: the canonical records computed together from one set of claims. */
+    public record Group(String type, String id) implements Comparable<Group> {
+        @Override
+        public int compareTo(Group other) {
+            int byType = type.compareTo(other.type);
+            return byType != 0 ? byType : id.compareTo(other.id);
+        }
+    }
+
+    /** A document's claims about one subject replace what the same document said about it before. */
+    public record Replacement(String documentId, String recordType, String subject) {
+    }
+
+    /**
+     * What a batch of events says: its documents, its claims (one per entity, field and document; when two
+     * events of the batch say the same, the later one counts), what they replace and which groups change.
+     */
+    public record Mapped(Map<String, SourceDocument> documents, List<Claim> claims, Set<Replacement> replacements,
+            Set<Group> touched) {
+    }
+
+    public Mapped map(List<? extends ReceivedEvent<?>> events, Instant now) {
+        Map<String, SourceDocument> documents = new LinkedHashMap<>();
+        Map<String, Claim> claims = new LinkedHashMap<>();
+        Set<Replacement> replacements = new LinkedHashSet<>();
+        Set<Group> touched = new java.util.TreeSet<>();
+        for (ReceivedEvent<?> event : events) {
+            List<Claim> said;
+            SourceDocument document;
+            if (event.data() instanceof OutcomeReported o) {
+                said = outcomeClaims(o.document(), o.outcome(), now);
+                document = o.document();
+            } else if (event.data() instanceof IndicatorReported i) {
+                said = indicatorClaims(i.document(), i.indicator(), now);
+                document = i.document();
+            } else if (event.data() instanceof BudgetReported b) {
+                said = budgetClaims(b.document(), b.budget(), now);
+                document = b.document();
+            } else {
+                throw new IllegalArgumentException("no claims in " + event.type());
+            }
+            documents.putIfAbsent(document.id(), document);
+            for (Claim claim : said) {
+                replacements.add(new Replacement(claim.documentId, claim.recordType, claim.subject));
+                touched.add(new Group(claim.recordType, claim.recordId));
+                claims.remove(uniqueKey(claim));
+                claims.put(uniqueKey(claim), claim);
+            }
+        }
+        return new Mapped(documents, new ArrayList<>(claims.values()), replacements, touched);
+    }
+
+    /** The claim's identity in the database (see the claim_per_document constraint). */
+    public static String uniqueKey(Claim claim) {
+        return claim.entityType + '\u0000' + claim.entityId + '\u0000' + claim.field + '\u0000' + claim.documentId;
+    }
+
     public List<Claim> outcomeClaims(SourceDocument document, Outcome outcome, Instant now) {
         List<Claim> claims = new ArrayList<>();
         String root = outcome.id();
         LineRange lines = outcome.lines();
-        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("code", outcome.code());
         fields.put("office", outcome.office());
         fields.put("planPeriod", outcome.planPeriod());
@@ -50,25 +140,112 @@ public class ClaimMapper {
         fields.put("humanitarianScope", outcome.humanitarianScope());
         fields.forEach((field, value) -> {
             if (value != null) {
-                claims.add(claim(document, OUTCOME, root, OUTCOME, root, field, value, known(value), lines, now));
+                claims.add(claim(document, OUTCOME, root, root, OUTCOME, root, field, value, known(value), lines, now));
             }
         });
         for (Output output : nullSafe(outcome.outputs())) {
-            claims.add(claim(document, OUTCOME, root, OUTPUT, output.code(), "statement", output.statement(),
+            claims.add(claim(document, OUTCOME, root, root, OUTPUT, output.code(), "statement", output.statement(),
                     known(output.statement()), output.lines(), now));
         }
         for (ProgressNote note : nullSafe(outcome.progressNotes())) {
-            claims.add(claim(document, OUTCOME, root, PROGRESS_NOTE, root + "/" + note.year(), "note",
+            claims.add(claim(document, OUTCOME, root, root, PROGRESS_NOTE, root + "/" + note.year(), "note",
                     new NoteValue(note.status(), note.text()), known(note.text()), note.lines(), now));
         }
         return claims;
     }
 
-    private Claim claim(SourceDocument document, String recordType, String recordId, String entityType,
-            String entityId, String field, Object value, boolean known, LineRange lines, Instant now) {
+    /**
+     * An indicator's claims go to the group of its parent (output, else outcome): whether a codeless
+     * indicator is the same as a coded one is decided among the indicators of one parent. The subject is
+     * the id the indicator has on its own, computed here from its fields rather than taken from the event
+     * key: {@code <parent>::<code>}, else {@code <parent>::<normalised statement>}.
+     */
+    public List<Claim> indicatorClaims(SourceDocument document, Indicator indicator, Instant now) {
+        String parent = parentOf(indicator);
+        String normalised = indicator.normalisedStatement() == null || indicator.normalisedStatement().isBlank()
+                ? Statements.normalise(indicator.statement()) : indicator.normalisedStatement();
+        String own = ownId(parent, indicator.code(), normalised);
+        List<Claim> claims = new ArrayList<>();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", blankToNull(indicator.code()));
+        fields.put("statement", indicator.statement());
+        fields.put("normalisedStatement", normalised);
+        fields.put("outcomeId", indicator.outcomeId());
+        fields.put("outputCode", blankToNull(indicator.outputCode()));
+        fields.put("tags", indicator.tags());
+        fields.forEach((field, value) -> {
+            if (value != null) {
+                claims.add(claim(document, INDICATOR, parent, own, INDICATOR, own, field, value, known(value),
+                        indicator.lines(), now));
+            }
+        });
+        for (Observation observation : nullSafe(indicator.observations())) {
+            String entity = own + SEP + observation.year() + SEP + observation.kind().name();
+            claims.add(claim(document, INDICATOR, parent, own, OBSERVATION, entity, "value", observation.value(),
+                    observation.value().type() != ValueType.MARKER, observation.lines(), now));
+        }
+        return claims;
+    }
+
+    public static String parentOf(Indicator indicator) {
+        return indicator.outputCode() == null || indicator.outputCode().isBlank() ? indicator.outcomeId()
+                : indicator.outputCode();
+    }
+
+    public static String ownId(String parent, String code, String normalisedStatement) {
+        return parent + "::" + (code == null || code.isBlank() ? normalisedStatement : code);
+    }
+
+    /**
+     * Budget figures go to the group {@code <entityId>/<reportingYear>} (only when the document shows a
+     * figure); funding contributions to the group of the outcome they fund.
+     */
+    public List<Claim> budgetClaims(SourceDocument document, Budget budget, Instant now) {
+        List<Claim> claims = new ArrayList<>();
+        Map<String, Money> figures = new LinkedHashMap<>();
+        figures.put("planned", budget.planned());
+        figures.put("actual", budget.actual());
+        figures.put("expenses", budget.expenses());
+        figures.put("statedShortfall", budget.statedShortfall());
+        figures.put("core", budget.core());
+        figures.put("nonCore", budget.nonCore());
+        if (figures.values().stream().anyMatch(java.util.Objects::nonNull)) {
+            String id = budgetId(budget.entityId(), budget.reportingYear());
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("entityId", budget.entityId());
+            fields.put("entityType", budget.entityType());
+            fields.put("outcomeId", budget.outcomeId());
+            fields.put("reportingYear", budget.reportingYear());
+            fields.putAll(figures);
+            fields.forEach((field, value) -> {
+                if (value != null) {
+                    boolean known = !(value instanceof Money money) || money.usd() != null;
+                    claims.add(claim(document, BUDGET, id, id, BUDGET, id, field, value, known, budget.lines(), now));
+                }
+            });
+        }
+        for (FundingContribution contribution : nullSafe(budget.funding())) {
+            String entity = budget.outcomeId() + SEP + contribution.partner() + SEP + contribution.year();
+            ContributionValue value = new ContributionValue(contribution.partner(), contribution.year(),
+                    contribution.total(), contribution.development(), contribution.humanitarian());
+            boolean known = contribution.total() != null && contribution.total().usd() != null;
+            claims.add(claim(document, FUNDING, budget.outcomeId(), budget.entityId(), CONTRIBUTION, entity,
+                    "contribution", value, known, contribution.lines(), now));
+        }
+        return claims;
+    }
+
+    public static String budgetId(String entityId, Integer reportingYear) {
+        return entityId + "/" + (reportingYear == null ? UNDATED : reportingYear.toString());
+    }
+
+    private Claim claim(SourceDocument document, String recordType, String recordId, String subject,
+            String entityType, String entityId, String field, Object value, boolean known, LineRange lines,
+            Instant now) {
         Claim claim = new Claim();
         claim.recordType = recordType;
         claim.recordId = recordId;
+        claim.subject = subject;
         claim.entityType = entityType;
         claim.entityId = entityId;
         claim.field = field;
@@ -102,6 +279,10 @@ public class ClaimMapper {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("value cannot be written as JSON: " + value, e);
         }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static <T> List<T> nullSafe(List<T> list) {

@@ -1,6 +1,9 @@
 package org.resultsflow.catalog.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -8,16 +11,27 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 import org.resultsflow.catalog.service.CatalogUpdater;
+import org.resultsflow.contracts.EventSchemas;
 import org.resultsflow.contracts.EventTypes;
+import org.resultsflow.contracts.results.BudgetReported;
+import org.resultsflow.contracts.results.IndicatorReported;
 import org.resultsflow.contracts.results.OutcomeReported;
 import org.resultsflow.contracts.wire.CloudEventRecords;
 import org.resultsflow.contracts.wire.InvalidEventException;
 import org.resultsflow.contracts.wire.ReceivedEvent;
 
-/** Takes the ingest topics in batches; each batch is applied in one transaction. */
+/**
+ * Takes the ingest topics in batches; each batch is applied in one transaction. A record that cannot be
+ * read, or whose data breaks its type's JSON Schema, goes to catalog.dlq with the reason; so does one
+ * that fails when applied alone, after its batch failed: the consumer goes on either way.
+ */
 @ApplicationScoped
 public class ResultsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ResultsConsumer.class);
+    private static final int MAX_REASON = 2000;
 
     private final ObjectMapper json;
     private final CatalogUpdater updater;
@@ -31,22 +45,108 @@ public class ResultsConsumer {
 
     @Incoming("outcomes")
     public Uni<Void> outcomes(ConsumerRecords<String, String> records) {
-        List<ReceivedEvent<OutcomeReported>> events = new ArrayList<>();
+        return consume(records, EventTypes.OUTCOME_REPORTED, OutcomeReported.class);
+    }
+
+    @Incoming("indicators")
+    public Uni<Void> indicators(ConsumerRecords<String, String> records) {
+        return consume(records, EventTypes.INDICATOR_REPORTED, IndicatorReported.class);
+    }
+
+    @Incoming("budgets")
+    public Uni<Void> budgets(ConsumerRecords<String, String> records) {
+        return consume(records, EventTypes.BUDGET_REPORTED, BudgetReported.class);
+    }
+
+    private record Received(ConsumerRecord<String, String> record, ReceivedEvent<?> event) {
+    }
+
+    private record Failed(Received received, Throwable error) {
+    }
+
+    private <T> Uni<Void> consume(ConsumerRecords<String, String> records, String type, Class<T> dataType) {
+        List<Received> events = new ArrayList<>();
         List<Uni<Void>> rejected = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                if (!EventTypes.OUTCOME_REPORTED.equals(CloudEventRecords.type(record))) {
-                    throw new InvalidEventException("unexpected event type " + CloudEventRecords.type(record)
-                            + " on a topic of " + EventTypes.OUTCOME_REPORTED);
-                }
-                events.add(CloudEventRecords.decode(record, OutcomeReported.class, json));
+                events.add(new Received(record, decode(record, type, dataType)));
             } catch (InvalidEventException e) {
                 rejected.add(deadLetters.send(record, e.getMessage()));
             }
         }
         // The batch's offsets are committed only once the poison records are safely aside; if that
         // fails the batch comes again and its applied events are recognised as processed.
-        return updater.applyOutcomes(events).chain(() -> rejected.isEmpty() ? Uni.createFrom().voidItem()
+        return applyAll(events).chain(() -> rejected.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.join().all(rejected).andFailFast().replaceWithVoid());
+    }
+
+    /**
+     * The whole batch in one transaction; if that fails, each event in its own, so that one event that
+     * can never be applied is set aside instead of stopping the channel.
+     */
+    private Uni<Void> applyAll(List<Received> received) {
+        if (received.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<ReceivedEvent<?>> events = received.stream().<ReceivedEvent<?>>map(Received::event).toList();
+        return updater.apply(events).replaceWithVoid().onFailure().recoverWithUni(failure -> {
+            LOG.warnf(failure, "A batch of %d events failed; applying them one by one", events.size());
+            return Multi.createFrom().iterable(received)
+                    .onItem().transformToUniAndConcatenate(one -> updater.apply(List.of(one.event()))
+                            .map(ignored -> (Failed) null)
+                            .onFailure().recoverWithItem(e -> new Failed(one, e)))
+                    .collect().asList()
+                    .chain(results -> {
+                        List<Failed> failed = results.stream().filter(java.util.Objects::nonNull).toList();
+                        // Every event of a batch failing alone is not the events' fault (the database is gone,
+                        // a bug): fail, so that the batch is retried, rather than set good events aside.
+                        if (received.size() > 1 && failed.size() == received.size()) {
+                            return Uni.createFrom().failure(failure);
+                        }
+                        return Multi.createFrom().iterable(failed)
+                                .onItem().transformToUniAndConcatenate(f -> deadLetters.send(f.received().record(),
+                                        reason("not applicable", f.error())))
+                                .collect().asList().replaceWithVoid();
+                    });
+        });
+    }
+
+    private <T> ReceivedEvent<T> decode(ConsumerRecord<String, String> record, String type, Class<T> dataType)
+            throws InvalidEventException {
+        String id = CloudEventRecords.header(record, CloudEventRecords.ID);
+        String actual = CloudEventRecords.type(record);
+        if (id == null || id.isBlank() || actual == null || actual.isBlank()) {
+            throw new InvalidEventException("record has no ce_id or ce_type header");
+        }
+        if (!type.equals(actual)) {
+            throw new InvalidEventException("unexpected event type " + actual + " on a topic of " + type);
+        }
+        if (record.value() == null || record.value().isBlank()) {
+            throw new InvalidEventException("record of type " + type + " has no data");
+        }
+        JsonNode data;
+        try {
+            data = json.readTree(record.value());
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("data is not JSON: " + e.getOriginalMessage());
+        }
+        List<String> violations = EventSchemas.violations(type, data);
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException(truncate("data violates the schema of " + type + ": "
+                    + String.join("; ", violations)));
+        }
+        try {
+            return new ReceivedEvent<>(id, type, json.treeToValue(data, dataType));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InvalidEventException(truncate("data is not a valid " + type + ": " + e.getMessage()));
+        }
+    }
+
+    private static String reason(String what, Throwable e) {
+        return truncate(what + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON) + "…";
     }
 }

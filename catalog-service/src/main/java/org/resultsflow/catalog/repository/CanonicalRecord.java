@@ -25,6 +25,16 @@ public class CanonicalRecord extends PanacheEntityBase {
     @Column(name = "parent_id")
     public String parentId;
 
+    @Column(name = "outcome_id")
+    public String outcomeId;
+
+    /** For the key of a codeless indicator matched to its coded twin: the twin's id. */
+    @Column(name = "merged_into")
+    public String mergedInto;
+
+    /** Observations whose documents gave different known values. */
+    public int conflicts;
+
     public long version;
 
     public String state;

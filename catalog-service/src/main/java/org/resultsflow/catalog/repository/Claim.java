@@ -34,6 +34,9 @@ public class Claim extends PanacheEntityBase {
     @Column(name = "entity_id")
     public String entityId;
 
+    /** The key the document used for what it describes (outcome id, indicator key, budget id or entity). */
+    public String subject;
+
     public String field;
 
     @Column(name = "document_id")

@@ -3,10 +3,7 @@ package org.resultsflow.catalog.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -15,9 +12,13 @@ import java.time.Instant;
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
 
+    /**
+     * From outbox_event_id_seq, taken for a whole batch in one query (see OutboxRepository#nextIds). Ids
+     * are taken one by one from the sequence, never in pre-allocated blocks: a later change of a record is
+     * written after the earlier one committed, so it always gets the larger id and the relay, which
+     * publishes in id order, keeps each key's changes in order.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_seq")
-    @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_event_id_seq", allocationSize = 1)
     public Long id;
 
     @Column(name = "event_id")

@@ -15,4 +15,19 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
     public Uni<List<OutboxEvent>> lockOldestUnpublished(int limit) {
         return find("publishedAt is null order by id").withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
     }
+
+    /** {@code count} ids of the outbox sequence in one round trip, ascending. */
+    public Uni<List<Long>> nextIds(int count) {
+        if (count == 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select nextval('outbox_event_id_seq') from generate_series(1, :n)", Long.class)
+                .setParameter("n", count).getResultList())
+                .map(ids -> ids.stream().sorted().toList());
+    }
+
+    public Uni<Long> unpublished() {
+        return count("publishedAt is null");
+    }
 }

@@ -1,7 +1,6 @@
 package org.resultsflow.catalog.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
@@ -14,7 +13,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,55 +26,98 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.resultsflow.catalog.mapping.ClaimMapper;
 import org.resultsflow.catalog.repository.CanonicalRecord;
 import org.resultsflow.catalog.repository.CanonicalRecordRepository;
+import org.resultsflow.contracts.catalog.CatalogBudget;
+import org.resultsflow.contracts.catalog.CatalogFunding;
+import org.resultsflow.contracts.catalog.CatalogIndicator;
 import org.resultsflow.contracts.catalog.CatalogOutcome;
+import org.resultsflow.contracts.catalog.CatalogOutput;
 
 @Path("/api/outcomes")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "outcomes", description = "Canonical outcomes with their outputs and progress notes")
+@Tag(name = "outcomes", description = "Canonical outcomes with their outputs, indicators, budgets, funding and progress notes")
 public class OutcomeResource {
 
     private final CanonicalRecordRepository records;
-    private final ObjectMapper json;
+    private final Json json;
 
-    public OutcomeResource(CanonicalRecordRepository records, ObjectMapper json) {
+    public OutcomeResource(CanonicalRecordRepository records, Json json) {
         this.records = records;
         this.json = json;
     }
 
     @GET
     @Operation(summary = "List canonical outcomes", description = "In id order, one page at a time.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CatalogOutcome.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "Invalid page or size", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<List<CatalogOutcome>> list(
             @Parameter(description = "Office prefix, e.g. MEX") @QueryParam("office") String office,
             @Parameter(description = "Plan period, e.g. 2020-2025") @QueryParam("planPeriod") String planPeriod,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return records.list(ClaimMapper.OUTCOME, blankToNull(office), blankToNull(planPeriod), Page.of(page, size))
-                .map(found -> found.stream().map(this::outcome).toList());
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return records.list(ClaimMapper.OUTCOME, Json.blankToNull(office), Json.blankToNull(planPeriod), Page.of(page, size))
+                .map(found -> found.stream().map(r -> json.read(r, CatalogOutcome.class)).toList());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One canonical outcome, with the provenance of every value")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CatalogOutcome.class)))
-    @APIResponse(responseCode = "404", description = "No such outcome")
-    public Uni<CatalogOutcome> get(@PathParam("id") String id) {
-        return records.find(ClaimMapper.OUTCOME, id).map(record -> {
-            if (record == null) {
-                throw new NotFoundException("No outcome with id " + id);
-            }
-            return outcome(record);
-        });
+    @WithSession
+    @Operation(summary = "One canonical outcome with everything under it",
+            description = "The outcome's canonical record composed with its outputs' and its own indicators (with "
+                    + "observations), budgets per reporting year, funding by partner and year, and progress notes. "
+                    + "Every value carries its provenance.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Views.OutcomeDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such outcome", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<Views.OutcomeDetail> get(@Parameter(description = "Outcome id, e.g. XM-DAC-41146-MEX_D_2.1") @PathParam("id") String id) {
+        return records.find(ClaimMapper.OUTCOME, id).chain(outcomeRecord ->
+                records.ofOutcome(ClaimMapper.INDICATOR, id).chain(indicatorRecords ->
+                        records.ofOutcome(ClaimMapper.BUDGET, id).chain(budgetRecords ->
+                                records.find(ClaimMapper.FUNDING, id).map(fundingRecord -> {
+                                    if (outcomeRecord == null && indicatorRecords.isEmpty() && budgetRecords.isEmpty()
+                                            && fundingRecord == null) {
+                                        throw new NotFoundException("No outcome with id " + id);
+                                    }
+                                    return compose(id, outcomeRecord, indicatorRecords, budgetRecords, fundingRecord);
+                                }))));
     }
 
-    private CatalogOutcome outcome(CanonicalRecord record) {
-        try {
-            return json.readValue(record.state, CatalogOutcome.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("canonical state of " + record.key + " is unreadable", e);
+    private Views.OutcomeDetail compose(String id, CanonicalRecord outcomeRecord, List<CanonicalRecord> indicatorRecords,
+            List<CanonicalRecord> budgetRecords, CanonicalRecord fundingRecord) {
+        CatalogOutcome outcome = outcomeRecord == null ? null : json.read(outcomeRecord, CatalogOutcome.class);
+        List<CatalogIndicator> indicators = indicatorRecords.stream().map(r -> json.read(r, CatalogIndicator.class)).toList();
+        List<CatalogBudget> budgets = budgetRecords.stream().map(r -> json.read(r, CatalogBudget.class))
+                .sorted(java.util.Comparator.comparing(CatalogBudget::id)).toList();
+        CatalogFunding funding = fundingRecord == null ? null : json.read(fundingRecord, CatalogFunding.class);
+
+        // Outputs the outcome lists, then any that only indicators or budgets mention, in code order.
+        Map<String, CatalogOutput> outputs = new java.util.TreeMap<>();
+        if (outcome != null) {
+            outcome.outputs().forEach(o -> outputs.put(o.code(), o));
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        indicators.stream().map(CatalogIndicator::outputCode).filter(Objects::nonNull)
+                .forEach(code -> outputs.putIfAbsent(code, new CatalogOutput(code, null, null)));
+        budgets.stream().filter(b -> b.entityId() != null && !b.entityId().equals(id))
+                .forEach(b -> outputs.putIfAbsent(b.entityId(), new CatalogOutput(b.entityId(), null, null)));
+        List<Views.OutputDetail> outputDetails = new ArrayList<>();
+        outputs.values().forEach(o -> outputDetails.add(new Views.OutputDetail(o.code(), o.statement(), o.provenance(),
+                indicators.stream().filter(i -> o.code().equals(i.outputCode())).toList(),
+                budgets.stream().filter(b -> o.code().equals(b.entityId())).toList())));
+        return new Views.OutcomeDetail(
+                id,
+                outcome == null ? null : outcome.code(),
+                outcome == null ? null : outcome.office(),
+                outcome == null ? null : outcome.planPeriod(),
+                outcome == null ? null : outcome.statement(),
+                outcome == null ? null : outcome.description(),
+                outcome == null ? List.of() : outcome.sdgAlignment(),
+                outcome == null ? List.of() : outcome.impactAreas(),
+                outcome == null ? List.of() : outcome.unSystemFunctions(),
+                outcome == null ? null : outcome.policyMarker(),
+                outcome == null ? null : outcome.humanitarianScope(),
+                outcome == null ? Map.of() : outcome.provenance(),
+                outputDetails,
+                indicators.stream().filter(i -> i.outputCode() == null).toList(),
+                budgets.stream().filter(b -> id.equals(b.entityId())).toList(),
+                funding,
+                outcome == null ? List.of() : outcome.progressNotes());
     }
 }

@@ -1,0 +1,151 @@
+package org.resultsflow.catalog.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.resultsflow.catalog.mapping.ClaimMapper;
+import org.resultsflow.catalog.repository.CanonicalRecord;
+import org.resultsflow.catalog.repository.CanonicalRecordRepository;
+import org.resultsflow.catalog.repository.Claim;
+import org.resultsflow.catalog.repository.ClaimRepository;
+import org.resultsflow.catalog.service.ClaimRanking;
+import org.resultsflow.catalog.service.ClaimValues;
+import org.resultsflow.catalog.service.IndicatorMerge;
+import org.resultsflow.contracts.catalog.CatalogIndicator;
+import org.resultsflow.contracts.results.ObservationKind;
+import org.resultsflow.contracts.results.ObservedValue;
+
+/**
+ * Indicators with their observations. Ids hold the statement when no document shows a code, so they may
+ * contain '/', '#', '?' and spaces: clients URL-encode the id.
+ */
+@Path("/api/indicators")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "indicators", description = "Canonical indicators with their observations, provenance and history")
+public class IndicatorResource {
+
+    private static final Comparator<Claim> AS_OF_ORDER = Comparator
+            .comparing((Claim c) -> c.asOf, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(c -> c.documentId);
+
+    private final CanonicalRecordRepository records;
+    private final ClaimRepository claims;
+    private final IndicatorMerge merge;
+    private final ClaimValues values;
+    private final Json json;
+
+    public IndicatorResource(CanonicalRecordRepository records, ClaimRepository claims, IndicatorMerge merge,
+            ClaimValues values, Json json) {
+        this.records = records;
+        this.claims = claims;
+        this.merge = merge;
+        this.values = values;
+        this.json = json;
+    }
+
+    @GET
+    @Operation(summary = "List canonical indicators", description = "In id order, one page at a time; aliases are not listed.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CatalogIndicator.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "Invalid page or size", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<List<CatalogIndicator>> list(
+            @Parameter(description = "Office prefix, e.g. MEX") @QueryParam("office") String office,
+            @Parameter(description = "Outcome id") @QueryParam("outcome") String outcome,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return records.page(ClaimMapper.INDICATOR, Json.blankToNull(office), Json.blankToNull(outcome), Page.of(page, size))
+                .map(found -> found.stream().map(r -> json.read(r, CatalogIndicator.class)).toList());
+    }
+
+    @GET
+    @Path("/{id: .+}/history")
+    @WithSession
+    @Operation(summary = "Every claim about each observation of an indicator",
+            description = "Per year and kind, every value a document gave (also under an alias), in as-of order, "
+                    + "and which one is canonical. Observations are paged.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Views.IndicatorHistory.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<Views.IndicatorHistory> history(
+            @Parameter(description = "Indicator id or alias, URL-encoded") @PathParam("id") String id,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Observations per page, 1 to 500") @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+        return resolve(id).chain(record -> claims.forRecord(ClaimMapper.INDICATOR, record.parentId).map(all -> {
+            String canonicalId = record.key.recordId();
+            Set<String> subjects = merge.clusters(record.parentId, all).getOrDefault(canonicalId, Set.of());
+            Map<String, List<Claim>> byObservation = all.stream()
+                    .filter(c -> ClaimMapper.OBSERVATION.equals(c.entityType) && subjects.contains(c.subject))
+                    .collect(Collectors.groupingBy(c -> yearAndKind(c.entityId), TreeMap::new, Collectors.toList()));
+            List<Views.ObservationHistory> observations = new ArrayList<>();
+            byObservation.values().forEach(group -> {
+                Claim best = ClaimRanking.best(group).orElseThrow();
+                String[] yearKind = yearAndKind(best.entityId).split(ClaimMapper.SEP);
+                observations.add(new Views.ObservationHistory(Integer.parseInt(yearKind[0]),
+                        ObservationKind.valueOf(yearKind[1]),
+                        group.stream().sorted(AS_OF_ORDER).map(c -> new Views.ClaimEntry(values.read(c, ObservedValue.class),
+                                c.known, c == best, c.subject, ClaimRanking.provenance(c), c.recordedAt)).toList()));
+            });
+            observations.sort(Comparator.comparingInt(Views.ObservationHistory::year)
+                    .thenComparing(Views.ObservationHistory::kind));
+            List<String> aliases = subjects.stream().filter(s -> !s.equals(canonicalId)).sorted().toList();
+            return new Views.IndicatorHistory(canonicalId, aliases, Pages.slice(observations, page, size));
+        }));
+    }
+
+    @GET
+    @Path("/{id: .+}")
+    @WithSession
+    @Operation(summary = "One canonical indicator with its observations and their provenance",
+            description = "An alias (the id a codeless document gave an indicator it was then matched to) answers "
+                    + "with the indicator it was merged into.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CatalogIndicator.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<CatalogIndicator> get(@Parameter(description = "Indicator id or alias, URL-encoded") @PathParam("id") String id) {
+        return resolve(id).map(record -> json.read(record, CatalogIndicator.class));
+    }
+
+    /** The indicator record under this id, following a merged-into key to its target. */
+    private Uni<CanonicalRecord> resolve(String id) {
+        return records.find(ClaimMapper.INDICATOR, id).chain(record -> {
+            if (record == null) {
+                throw new NotFoundException("No indicator with id " + id);
+            }
+            if (record.mergedInto == null) {
+                return Uni.createFrom().item(record);
+            }
+            return records.find(ClaimMapper.INDICATOR, record.mergedInto).map(target -> {
+                if (target == null) {
+                    throw new NotFoundException("Indicator " + id + " was merged into " + record.mergedInto + ", which is gone");
+                }
+                return target;
+            });
+        });
+    }
+
+    private static String yearAndKind(String entityId) {
+        int kind = entityId.lastIndexOf(ClaimMapper.SEP);
+        return entityId.substring(entityId.lastIndexOf(ClaimMapper.SEP, kind - 1) + 1);
+    }
+}

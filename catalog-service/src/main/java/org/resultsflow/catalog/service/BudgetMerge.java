@@ -1,0 +1,62 @@
+package org.resultsflow.catalog.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.Map;
+import org.resultsflow.catalog.mapping.ClaimMapper;
+import org.resultsflow.catalog.repository.Claim;
+import org.resultsflow.contracts.catalog.CatalogBudget;
+import org.resultsflow.contracts.catalog.CatalogFunding;
+import org.resultsflow.contracts.catalog.CatalogMoney;
+import org.resultsflow.contracts.results.BudgetEntityType;
+import org.resultsflow.contracts.results.Money;
+
+/** The canonical budget of one entity and year, and the funding of one outcome: pure functions of claims. */
+@ApplicationScoped
+public class BudgetMerge {
+
+    private final ClaimValues values;
+
+    public BudgetMerge(ClaimValues values) {
+        this.values = values;
+    }
+
+    public CatalogBudget budget(String budgetId, Collection<Claim> claims) {
+        Map<String, Claim> fields = ClaimValues.bestPerKey(claims, c -> c.field);
+        String outcomeId = values.known(fields.get("outcomeId"), String.class);
+        return new CatalogBudget(
+                budgetId,
+                values.known(fields.get("entityId"), String.class),
+                values.known(fields.get("entityType"), BudgetEntityType.class),
+                outcomeId,
+                Offices.of(outcomeId),
+                values.known(fields.get("reportingYear"), Integer.class),
+                money(fields.get("planned")),
+                money(fields.get("actual")),
+                money(fields.get("expenses")),
+                money(fields.get("statedShortfall")),
+                money(fields.get("core")),
+                money(fields.get("nonCore")));
+    }
+
+    public CatalogFunding funding(String outcomeId, Collection<Claim> claims) {
+        var contributions = ClaimValues.bestPerKey(claims, c -> c.entityId).values().stream()
+                .map(claim -> {
+                    ClaimMapper.ContributionValue value = values.read(claim, ClaimMapper.ContributionValue.class);
+                    return new CatalogFunding.Contribution(value.partner(), value.year(), money(value.total(), claim),
+                            money(value.development(), claim), money(value.humanitarian(), claim));
+                })
+                .sorted(java.util.Comparator.comparing(CatalogFunding.Contribution::partner)
+                        .thenComparingInt(CatalogFunding.Contribution::year))
+                .toList();
+        return new CatalogFunding(outcomeId, Offices.of(outcomeId), contributions);
+    }
+
+    private CatalogMoney money(Claim claim) {
+        return claim == null ? null : money(values.read(claim, Money.class), claim);
+    }
+
+    private static CatalogMoney money(Money money, Claim claim) {
+        return money == null ? null : new CatalogMoney(money.raw(), money.usd(), ClaimRanking.provenance(claim));
+    }
+}

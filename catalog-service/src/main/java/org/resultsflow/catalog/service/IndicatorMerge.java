@@ -1,0 +1,182 @@
+package org.resultsflow.catalog.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.resultsflow.catalog.mapping.ClaimMapper;
+import org.resultsflow.catalog.repository.Claim;
+import org.resultsflow.contracts.catalog.CatalogIndicator;
+import org.resultsflow.contracts.catalog.CatalogObservation;
+import org.resultsflow.contracts.catalog.Provenance;
+import org.resultsflow.contracts.results.ObservationKind;
+import org.resultsflow.contracts.results.ObservedValue;
+
+/**
+ * The canonical indicators of one parent (output, else outcome), computed from all claims about the
+ * indicators under it. Identity resolution happens here, as a function of the whole claim set, so the
+ * result never depends on which document came first:
+ * <ul>
+ *   <li>a coded indicator is {@code <parent>::<code>};</li>
+ *   <li>a codeless one whose normalised statement is a statement of exactly one coded indicator of the same
+ *       parent is that indicator: its claims count for it, and its own id {@code <parent>::<statement>}
+ *       becomes an alias and a merged-into record;</li>
+ *   <li>any other codeless one (no twin, or an ambiguous statement) is {@code <parent>::<statement>}.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class IndicatorMerge {
+
+    private static final Comparator<CatalogObservation> OBSERVATION_ORDER = Comparator
+            .comparingInt(CatalogObservation::year).thenComparing(CatalogObservation::kind);
+
+    private final ClaimValues values;
+
+    public IndicatorMerge(ClaimValues values) {
+        this.values = values;
+    }
+
+    /** The indicators of one parent: each canonical id with the subjects (own ids) whose claims it takes. */
+    public Map<String, Set<String>> clusters(String parent, Collection<Claim> claims) {
+        Map<String, List<Claim>> bySubject = claims.stream()
+                .collect(Collectors.groupingBy(c -> c.subject, TreeMap::new, Collectors.toList()));
+        // Every statement any document gave a coded indicator, with the codes it was given for.
+        Map<String, Set<String>> codesByStatement = new TreeMap<>();
+        Map<String, String> codeOf = new TreeMap<>();
+        bySubject.forEach((subject, said) -> {
+            String code = bestKnown(said, "code");
+            if (code != null) {
+                codeOf.put(subject, code);
+                said.stream().filter(c -> c.known && ClaimMapper.INDICATOR.equals(c.entityType)
+                                && "normalisedStatement".equals(c.field))
+                        .forEach(c -> codesByStatement.computeIfAbsent(values.read(c, String.class),
+                                s -> new TreeSet<>()).add(code));
+            }
+        });
+        Map<String, Set<String>> clusters = new TreeMap<>();
+        bySubject.forEach((subject, said) -> {
+            String id;
+            String code = codeOf.get(subject);
+            if (code != null) {
+                id = ClaimMapper.ownId(parent, code, null);
+            } else {
+                String statement = bestKnown(said, "normalisedStatement");
+                Set<String> twins = statement == null ? Set.of() : codesByStatement.getOrDefault(statement, Set.of());
+                id = twins.size() == 1 ? ClaimMapper.ownId(parent, twins.iterator().next(), null) : subject;
+            }
+            clusters.computeIfAbsent(id, k -> new TreeSet<>()).add(subject);
+        });
+        return clusters;
+    }
+
+    public List<Computed> merge(String parent, Collection<Claim> claims, java.util.function.Function<Object, String> state) {
+        Map<String, List<Claim>> bySubject = claims.stream().collect(Collectors.groupingBy(c -> c.subject));
+        List<Computed> computed = new ArrayList<>();
+        clusters(parent, claims).forEach((id, subjects) -> {
+            List<Claim> said = subjects.stream().flatMap(s -> bySubject.get(s).stream()).toList();
+            CatalogIndicator indicator = indicator(id, parent, subjects, said);
+            int conflicts = (int) indicator.observations().stream().filter(o -> !o.conflicts().isEmpty()).count();
+            computed.add(new Computed(ClaimMapper.INDICATOR, id, indicator.office(), null, parent,
+                    indicator.outcomeId(), null, conflicts, indicator, state.apply(indicator)));
+            for (String alias : indicator.aliases()) {
+                if (bySubject.containsKey(alias)) {
+                    Map<String, String> redirect = new java.util.LinkedHashMap<>();
+                    redirect.put("id", alias);
+                    redirect.put("mergedInto", id);
+                    computed.add(new Computed(ClaimMapper.INDICATOR, alias, indicator.office(), null, parent,
+                            indicator.outcomeId(), id, 0, null, state.apply(redirect)));
+                }
+            }
+        });
+        return computed;
+    }
+
+    private CatalogIndicator indicator(String id, String parent, Set<String> subjects, List<Claim> said) {
+        Map<String, Claim> fields = ClaimValues.bestPerKey(
+                said.stream().filter(c -> ClaimMapper.INDICATOR.equals(c.entityType)).toList(), c -> c.field);
+        Map<String, Provenance> provenance = new TreeMap<>();
+        fields.forEach((field, claim) -> {
+            if (claim.known) {
+                provenance.put(field, ClaimRanking.provenance(claim));
+            }
+        });
+        List<CatalogObservation> observations = new ArrayList<>();
+        said.stream().filter(c -> ClaimMapper.OBSERVATION.equals(c.entityType))
+                .collect(Collectors.groupingBy(c -> yearAndKind(c.entityId)))
+                .forEach((yearAndKind, group) -> observations.add(observation(group)));
+        observations.sort(OBSERVATION_ORDER);
+        String outcomeId = values.known(fields.get("outcomeId"), String.class);
+        List<String> aliases = subjects.stream().filter(s -> !s.equals(id)).sorted().toList();
+        Claim tags = fields.get("tags");
+        return new CatalogIndicator(
+                id,
+                values.known(fields.get("code"), String.class),
+                values.known(fields.get("statement"), String.class),
+                values.known(fields.get("normalisedStatement"), String.class),
+                outcomeId,
+                values.known(fields.get("outputCode"), String.class),
+                parent,
+                Offices.of(outcomeId),
+                tags == null || !tags.known ? List.of() : values.strings(tags),
+                aliases,
+                provenance,
+                observations);
+    }
+
+    /**
+     * The best claim gives the value; the other known values documents gave, where they differ from it,
+     * are the conflicts (best first, one per document and value).
+     */
+    private CatalogObservation observation(List<Claim> group) {
+        Claim best = ClaimRanking.best(group).orElseThrow();
+        ObservedValue value = values.read(best, ObservedValue.class);
+        String[] parts = yearAndKind(best.entityId).split(ClaimMapper.SEP);
+        int year = Integer.parseInt(parts[0]);
+        ObservationKind kind = ObservationKind.valueOf(parts[1]);
+        List<CatalogObservation.Conflict> conflicts = new ArrayList<>();
+        if (best.known) {
+            Set<String> seen = new TreeSet<>();
+            group.stream().filter(c -> c.known && !c.documentId.equals(best.documentId))
+                    .sorted(ClaimRanking.PRECEDENCE.reversed())
+                    .forEach(c -> {
+                        ObservedValue other = values.read(c, ObservedValue.class);
+                        if (!sameValue(value, other) && seen.add(c.documentId + '\u0000' + c.value)) {
+                            conflicts.add(new CatalogObservation.Conflict(other, ClaimRanking.provenance(c)));
+                        }
+                    });
+        }
+        return new CatalogObservation(year, kind, value, ClaimRanking.provenance(best), conflicts);
+    }
+
+    /** {@code <year>#<kind>} of an observation's entity id (the indicator part may itself hold a '#'). */
+    static String yearAndKind(String entityId) {
+        int kind = entityId.lastIndexOf(ClaimMapper.SEP);
+        return entityId.substring(entityId.lastIndexOf(ClaimMapper.SEP, kind - 1) + 1);
+    }
+
+    /** The same value, however written ({@code 7} and {@code 7.0}, {@code Yes} and {@code TRUE}). */
+    static boolean sameValue(ObservedValue a, ObservedValue b) {
+        if (a.type() != b.type()) {
+            return false;
+        }
+        if (a.number() != null || b.number() != null) {
+            return a.number() != null && b.number() != null && a.number().compareTo(b.number()) == 0;
+        }
+        if (a.flag() != null || b.flag() != null) {
+            return Objects.equals(a.flag(), b.flag());
+        }
+        return Objects.equals(a.raw(), b.raw());
+    }
+
+    private String bestKnown(List<Claim> said, String field) {
+        return said.stream().filter(c -> ClaimMapper.INDICATOR.equals(c.entityType) && field.equals(c.field))
+                .max(ClaimRanking.PRECEDENCE).map(c -> values.known(c, String.class)).orElse(null);
+    }
+}
