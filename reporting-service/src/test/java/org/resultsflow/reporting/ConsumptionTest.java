@@ -100,7 +100,7 @@ class ConsumptionTest {
         streams.send("catalog.changes", badOutcome, UUID.randomUUID().toString(), EventTypes.CATALOG_OUTCOME,
                 "{\"outcomeId\":\"not an outcome id\",\"version\":0,\"changedFields\":[],\"changedAt\":\"2024-01-01T00:00:00Z\","
                         + "\"outcome\":{\"id\":\"not an outcome id\",\"provenance\":{},\"outputs\":[],\"progressNotes\":[]}}");
-        // An indicator change without its indicator.
+        // An indicator change with neither its indicator nor where it was merged into.
         String badIndicator = office + "_D_7.7.7::X";
         streams.send("catalog.changes", badIndicator, UUID.randomUUID().toString(), EventTypes.CATALOG_INDICATOR,
                 "{\"indicatorId\":\"" + badIndicator + "\",\"version\":1}");
@@ -112,12 +112,33 @@ class ConsumptionTest {
         assertTrue(CloudEventRecords.header(outcome, DeadLetterHeaders.REASON).contains("violates the schema"),
                 CloudEventRecords.header(outcome, DeadLetterHeaders.REASON));
         ConsumerRecord<String, String> indicator = dead.stream().filter(r -> badIndicator.equals(r.key())).findFirst().orElseThrow();
-        assertTrue(CloudEventRecords.header(indicator, DeadLetterHeaders.REASON).contains("lacks"),
+        assertTrue(CloudEventRecords.header(indicator, DeadLetterHeaders.REASON).contains("violates the schema"),
                 CloudEventRecords.header(indicator, DeadLetterHeaders.REASON));
         assertEquals(EventTypes.CATALOG_INDICATOR, CloudEventRecords.header(indicator, CloudEventRecords.TYPE));
     }
 
     // --- events ---------------------------------------------------------------------------------------------
+
+    @Test
+    void anIndicatorMergedIntoItsCodedTwinLeavesNothingBehindUnderItsOldId() throws Exception {
+        String office = Tables.uniqueOffice();
+        String outcome = "XM-DAC-41146-" + office + "_D_1.1";
+        String output = office + "_D_1.1.1";
+        String codeless = output + "::number of things";
+        String coded = output + "::" + output + "A";
+
+        send(codeless, EventTypes.CATALOG_INDICATOR, indicator(codeless, outcome, output, 1, 3));
+        await().atMost(PATIENCE).until(() -> Reports.json("/api/reports/milestone-attainment", "office", office).size() == 1);
+
+        send(coded, EventTypes.CATALOG_INDICATOR, indicator(coded, outcome, output, 1, 3));
+        String merged = send(codeless, EventTypes.CATALOG_INDICATOR, new IndicatorChanged(codeless, 2, List.of("mergedInto"),
+                Instant.parse("2024-01-03T00:00:00Z"), null, coded));
+        await().atMost(PATIENCE).until(() -> Tables.processed(merged));
+
+        JsonNode rows = Reports.json("/api/reports/milestone-attainment", "office", office);
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals(coded, rows.get(0).get("indicatorId").asText());
+    }
 
     private static String send(String key, String type, Object data) {
         return send(key, type, UUID.randomUUID().toString(), data);
@@ -141,7 +162,7 @@ class ConsumptionTest {
     static BudgetChanged budget(String id, String outcome, long version, String planned) {
         BigDecimal usd = new BigDecimal(planned.replaceAll("[^0-9]", "")).movePointRight(6);
         CatalogBudget budget = new CatalogBudget(id, id.substring(0, id.indexOf('/')), BudgetEntityType.OUTPUT, outcome,
-                null, 2022, new CatalogMoney(planned, usd, null), new CatalogMoney("$500 K", new BigDecimal(500000), null),
+                null, 2022, new CatalogMoney(planned, usd, MetricsTest.SOURCE), new CatalogMoney("$500 K", new BigDecimal(500000), MetricsTest.SOURCE),
                 null, null, null, null);
         return new BudgetChanged(id, version, List.of("planned"), Instant.parse("2024-01-0" + version + "T00:00:00Z"), budget);
     }
@@ -157,7 +178,7 @@ class ConsumptionTest {
 
     static FundingChanged funding(String outcome, long version, int total) {
         CatalogFunding funding = new CatalogFunding(outcome, null, List.of(new CatalogFunding.Contribution("Partner", 2022,
-                new CatalogMoney("$" + total, BigDecimal.valueOf(total), null), null, null)));
+                new CatalogMoney("$" + total, BigDecimal.valueOf(total), MetricsTest.SOURCE), null, null)));
         return new FundingChanged(outcome, version, List.of("contributions"), Instant.parse("2024-01-0" + version + "T00:00:00Z"),
                 funding);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,10 @@ import org.resultsflow.contracts.catalog.CatalogBudget;
 import org.resultsflow.contracts.catalog.CatalogIndicator;
 import org.resultsflow.contracts.catalog.CatalogMoney;
 import org.resultsflow.contracts.catalog.CatalogObservation;
+import org.resultsflow.contracts.catalog.Provenance;
+import org.resultsflow.contracts.results.AsOfBasis;
 import org.resultsflow.contracts.results.BudgetEntityType;
+import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.ObservationKind;
 import org.resultsflow.contracts.results.ObservedValue;
 import org.resultsflow.contracts.results.ValueType;
@@ -29,6 +33,10 @@ import org.resultsflow.reporting.metrics.ShownRounding;
 
 /** DESIGN §6 case by case, without a broker or a database. */
 class MetricsTest {
+
+    /** Where test values come from: the catalog's contract gives every value its provenance. */
+    static final Provenance SOURCE = new Provenance("0".repeat(63) + "2", "test.txt", LineRange.of(1),
+            LocalDate.of(2024, 12, 31), AsOfBasis.DATA_YEAR);
 
     static final Attainment DEFAULT = new Attainment(AttainmentThresholds.of(new BigDecimal("1.0"), new BigDecimal("0.5")));
 
@@ -153,7 +161,7 @@ class MetricsTest {
     }
 
     static CatalogObservation obs(int year, ObservationKind kind, ObservedValue value) {
-        return new CatalogObservation(year, kind, value, null, List.of());
+        return new CatalogObservation(year, kind, value, SOURCE, List.of());
     }
 
     static ObservedValue n(int value) {
@@ -188,6 +196,6 @@ class MetricsTest {
         } else if (raw.endsWith("K")) {
             value = value.movePointRight(3);
         }
-        return new CatalogMoney(raw, value, null);
+        return new CatalogMoney(raw, value, SOURCE);
     }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.resultsflow.contracts.EventSchemas;
 import org.resultsflow.contracts.EventTypes;
@@ -26,7 +24,6 @@ import org.resultsflow.contracts.wire.ReceivedEvent;
 public class ChangeDecoder {
 
     private final ObjectMapper json;
-    private final Map<String, Boolean> schemaKnown = new ConcurrentHashMap<>();
 
     public ChangeDecoder(ObjectMapper json) {
         this.json = json;
@@ -58,7 +55,9 @@ public class ChangeDecoder {
                 }
                 case EventTypes.CATALOG_INDICATOR -> {
                     IndicatorChanged data = json.treeToValue(event.data(), IndicatorChanged.class);
-                    require(data.indicatorId() != null && data.indicator() != null, type, "indicatorId and indicator");
+                    // A merged-into change carries no indicator, only where it now lives.
+                    require(data.indicatorId() != null && (data.indicator() != null || data.mergedInto() != null), type,
+                            "indicatorId and indicator (or mergedInto)");
                     yield new CatalogChange.Indicator(event.id(), type, data);
                 }
                 case EventTypes.CATALOG_BUDGET -> {
@@ -79,13 +78,6 @@ public class ChangeDecoder {
     }
 
     private void validate(String type, JsonNode data) throws InvalidEventException {
-        // Catalog publishes a JSON Schema per type; until the schema of a type exists in event-contracts
-        // (the indicator, budget and funding schemas are being written alongside their producer), events of
-        // that type are checked only by decoding them into their contract record.
-        if (!schemaKnown.computeIfAbsent(type, t -> EventSchemas.class.getClassLoader()
-                .getResource("schemas/" + t + ".json") != null)) {
-            return;
-        }
         List<String> violations = EventSchemas.violations(type, data);
         if (!violations.isEmpty()) {
             throw new InvalidEventException("data violates the schema of " + type + ": "

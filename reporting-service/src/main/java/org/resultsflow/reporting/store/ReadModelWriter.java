@@ -184,13 +184,19 @@ public class ReadModelWriter {
         for (CatalogChange.Indicator change : changes) {
             CatalogIndicator indicator = change.data().indicator();
             String id = change.recordId();
+            if (indicator == null) {
+                // Merged into another indicator: nothing to report under this id any more.
+                indicators.add(Tuple.from(Arrays.asList(id, null, null, null, null, null, change.version(),
+                        time(change.changedAt()), change.data().mergedInto())));
+                continue;
+            }
             CatalogIndicator keyed = indicator.id() != null && indicator.id().equals(id) ? indicator
                     : new CatalogIndicator(id, indicator.code(), indicator.statement(), indicator.normalisedStatement(),
                             indicator.outcomeId(), indicator.outputCode(), indicator.parentId(), indicator.office(),
                             indicator.tags(), indicator.aliases(), indicator.provenance(), indicator.observations());
             indicators.add(Tuple.from(Arrays.asList(id, keyed.code(), keyed.statement(), keyed.outcomeId(),
                     keyed.outputCode(), Offices.office(keyed.office(), keyed.outcomeId()), change.version(),
-                    time(change.changedAt()))));
+                    time(change.changedAt()), null)));
             for (AttainmentRow row : attainment.rows(keyed)) {
                 rows.add(Tuple.from(Arrays.asList(row.indicatorId(), row.year(), row.indicatorCode(), row.statement(),
                         row.outcomeId(), row.outputCode(), row.office(), row.resultRaw(), row.resultType(),
@@ -200,11 +206,11 @@ public class ReadModelWriter {
         }
         String attainmentTable = ReadModelTables.in(schema, "report_attainment");
         return connection.preparedQuery("INSERT INTO " + ReadModelTables.in(schema, "report_indicator")
-                        + " (id, code, statement, outcome_id, output_code, office, version, updated_at)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+                        + " (id, code, statement, outcome_id, output_code, office, version, updated_at, merged_into)"
+                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
                         + " ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, statement = EXCLUDED.statement,"
                         + " outcome_id = EXCLUDED.outcome_id, output_code = EXCLUDED.output_code, office = EXCLUDED.office,"
-                        + " version = EXCLUDED.version, updated_at = EXCLUDED.updated_at")
+                        + " version = EXCLUDED.version, updated_at = EXCLUDED.updated_at, merged_into = EXCLUDED.merged_into")
                 .executeBatch(indicators)
                 .chain(() -> deleteChildren(connection, attainmentTable, "indicator_id", ids(changes)))
                 .chain(() -> insert(connection, attainmentTable,
