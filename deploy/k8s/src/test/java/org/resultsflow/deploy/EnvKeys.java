@@ -96,7 +96,7 @@ final class EnvKeys {
         }
         if (variable.startsWith("MP_JWT_")) {
             return variable + " is MP JWT configuration, but " + service.name() + " does not verify tokens "
-                    + "(no quarkus-smallrye-jwt in its pom, not in Expectations.PENDING_JWT)";
+                    + "(no quarkus-smallrye-jwt in its pom)";
         }
         return variable + " maps to no key in " + Project.root().relativize(service.propertiesFile())
                 + " nor to a whitelisted key (EnvKeys.KNOWN)";

@@ -67,8 +67,6 @@ class KafkaTopicsTest {
                 assertTrue(topics.containsKey(channel.topic()), overlay + ": " + service + " writes channel '" + channel.name()
                         + "' to topic " + channel.topic() + ", but no KafkaTopic declares it");
             }
-            Expectations.pendingNowDeclared(service).forEach(c -> System.out.println("NOTE " + service
-                    + ": pending channel '" + c + "' is now in application.properties; delete it from Expectations"));
         }
         for (Map.Entry<String, KafkaTopic> topic : topics.entrySet()) {
             assertTrue(used.contains(topic.getKey()), overlay + ": KafkaTopic " + topic.getValue().getMetadata().getName()
