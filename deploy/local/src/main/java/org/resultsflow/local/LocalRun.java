@@ -3,6 +3,7 @@ package org.resultsflow.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.LogManager;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +48,9 @@ public final class LocalRun {
     }
 
     public static void main(String[] args) throws Exception {
+        try (InputStream logging = LocalRun.class.getResourceAsStream("/local-logging.properties")) {
+            LogManager.getLogManager().readConfiguration(logging);
+        }
         Path project = Path.of(System.getProperty("resultsflow.project", ".")).toAbsolutePath().normalize();
         Arguments arguments;
         try {
@@ -173,8 +178,12 @@ public final class LocalRun {
         Files.writeString(tokenFile, stack.token() + "\n");
         OUT.println();
         OUT.println("resultsflow is running. Open:");
+        OUT.println("  Dashboard                       " + stack.reportingUrl("/"));
         OUT.println("  Outcomes of Mexico (reporting)  " + stack.reportingUrl("/api/reports/outcomes?office=MEX"));
-        OUT.println("  Canonical outcomes (catalog)    " + stack.catalogUrl("/api/outcomes?office=MEX"));
+        OUT.println("  Milestone attainment            " + stack.reportingUrl("/api/reports/milestone-attainment?office=MEX"));
+        OUT.println("  Budget utilisation              " + stack.reportingUrl("/api/reports/budget-utilisation?office=MEX"));
+        OUT.println("  Canonical outcome (catalog)     " + stack.catalogUrl("/api/outcomes/XM-DAC-41146-MEX_D_2.1"));
+        OUT.println("  Change events (AsyncAPI)        " + stack.catalogUrl("/asyncapi.yaml"));
         OUT.println("  Ingested documents (ingest)     " + stack.ingestUrl("/api/documents"));
         OUT.println("  Swagger UI                      " + stack.ingestUrl("/q/swagger-ui") + "  "
                 + stack.catalogUrl("/q/swagger-ui") + "  " + stack.reportingUrl("/q/swagger-ui"));
