@@ -21,8 +21,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.resultsflow.contracts.EventTypes;
 import org.resultsflow.contracts.results.AsOfBasis;
@@ -42,7 +40,6 @@ import org.resultsflow.contracts.wire.CloudEventRecords;
 import org.resultsflow.contracts.wire.DeadLetterHeaders;
 import org.resultsflow.infra.EventStreams;
 import org.resultsflow.infra.ResultsflowTestResource;
-import org.resultsflow.infra.SharedInfrastructure;
 
 /**
  * Indicator merge rules over the broker with small synthetic documents: a codeless indicator seen first
@@ -54,20 +51,10 @@ import org.resultsflow.infra.SharedInfrastructure;
 class IndicatorCatalogTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
-    static EventStreams streams;
+    static final EventStreams streams = EventStreams.shared();
 
     @Inject
     ObjectMapper json;
-
-    @BeforeAll
-    static void connect() {
-        streams = new EventStreams(SharedInfrastructure.get().kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        streams.close();
-    }
 
     @Test
     void aCodelessIndicatorSeenFirstIsMergedIntoItsCodedTwinWhenThatArrives() throws Exception {

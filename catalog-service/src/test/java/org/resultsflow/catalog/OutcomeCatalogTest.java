@@ -19,8 +19,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.resultsflow.contracts.EventSchemas;
 import org.resultsflow.contracts.EventTypes;
@@ -35,7 +33,6 @@ import org.resultsflow.contracts.wire.CloudEventRecords;
 import org.resultsflow.contracts.wire.DeadLetterHeaders;
 import org.resultsflow.infra.EventStreams;
 import org.resultsflow.infra.ResultsflowTestResource;
-import org.resultsflow.infra.SharedInfrastructure;
 
 /** Outcome events in, canonical outcomes and catalog.changes out, on a real broker and database. */
 @QuarkusTest
@@ -46,17 +43,7 @@ class OutcomeCatalogTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    static EventStreams streams;
-
-    @BeforeAll
-    static void connect() {
-        streams = new EventStreams(SharedInfrastructure.get().kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        streams.close();
-    }
+    static final EventStreams streams = EventStreams.shared();
 
     @Test
     void laterDocumentWinsAndEveryChangeIsPublishedWithItsProvenance() throws Exception {

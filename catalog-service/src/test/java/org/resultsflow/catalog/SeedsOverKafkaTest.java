@@ -22,15 +22,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.resultsflow.catalog.mapping.ClaimMapper;
 import org.resultsflow.catalog.repository.CanonicalRecordRepository;
 import org.resultsflow.catalog.service.CatalogEngine;
 import org.resultsflow.infra.EventStreams;
 import org.resultsflow.infra.ResultsflowTestResource;
-import org.resultsflow.infra.SharedInfrastructure;
 
 /**
  * The five seeds end to end: three orders over the real broker into the real database, each event sent
@@ -45,7 +42,7 @@ class SeedsOverKafkaTest {
     static final Duration PATIENCE = Duration.ofSeconds(120);
     static final String MEX_D_2_1 = "XM-DAC-41146-MEX_D_2.1";
 
-    static EventStreams streams;
+    static final EventStreams streams = EventStreams.shared();
 
     @Inject
     ClaimMapper mapper;
@@ -55,16 +52,6 @@ class SeedsOverKafkaTest {
     ObjectMapper json;
     @Inject
     CanonicalRecordRepository records;
-
-    @BeforeAll
-    static void connect() {
-        streams = new EventStreams(SharedInfrastructure.get().kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        streams.close();
-    }
 
     @Test
     void threeOrdersOverKafkaEndInTheStateComputedInMemoryAndRedeliveryChangesNothing() {

@@ -26,15 +26,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.resultsflow.contracts.EventSchemas;
 import org.resultsflow.contracts.EventTypes;
 import org.resultsflow.contracts.wire.CloudEventRecords;
 import org.resultsflow.infra.EventStreams;
 import org.resultsflow.infra.ResultsflowTestResource;
-import org.resultsflow.infra.SharedInfrastructure;
 
 /** The ingest HTTP interface against a real broker and database. */
 @QuarkusTest
@@ -45,17 +42,7 @@ class DocumentIngestTest {
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final String PROGRESS_NOTES = "samples/000_e25761c67d39ad5b.txt";
 
-    static EventStreams streams;
-
-    @BeforeAll
-    static void connect() {
-        streams = new EventStreams(SharedInfrastructure.get().kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        streams.close();
-    }
+    static final EventStreams streams = EventStreams.shared();
 
     @Test
     void aDocumentIsPublishedOnceAsSchemaValidCloudEvents() throws Exception {

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.resultsflow.contracts.EventTypes;
 import org.resultsflow.contracts.catalog.BudgetChanged;
@@ -33,7 +31,6 @@ import org.resultsflow.contracts.wire.CloudEventRecords;
 import org.resultsflow.contracts.wire.DeadLetterHeaders;
 import org.resultsflow.infra.EventStreams;
 import org.resultsflow.infra.ResultsflowTestResource;
-import org.resultsflow.infra.SharedInfrastructure;
 
 /** Redelivery, reordering, bursts and poison, per record type, on a real broker and database. */
 @QuarkusTest
@@ -41,17 +38,7 @@ import org.resultsflow.infra.SharedInfrastructure;
 class ConsumptionTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
-    static EventStreams streams;
-
-    @BeforeAll
-    static void connect() {
-        streams = new EventStreams(SharedInfrastructure.get().kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        streams.close();
-    }
+    static final EventStreams streams = EventStreams.shared();
 
     @Test
     void anOlderBudgetIndicatorOrFundingChangeArrivingLateIsIgnored() throws Exception {

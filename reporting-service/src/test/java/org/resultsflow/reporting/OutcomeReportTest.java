@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.resultsflow.contracts.EventTypes;
 import org.resultsflow.contracts.catalog.CatalogOutcome;
@@ -33,7 +31,6 @@ import org.resultsflow.contracts.wire.CloudEventRecords;
 import org.resultsflow.contracts.wire.DeadLetterHeaders;
 import org.resultsflow.infra.EventStreams;
 import org.resultsflow.infra.ResultsflowTestResource;
-import org.resultsflow.infra.SharedInfrastructure;
 
 /** catalog.changes in, the outcome progress read model out, on a real broker and database. */
 @QuarkusTest
@@ -45,17 +42,7 @@ class OutcomeReportTest {
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final String DOCUMENT_ID = "0".repeat(63) + "1";
 
-    static EventStreams streams;
-
-    @BeforeAll
-    static void connect() {
-        streams = new EventStreams(SharedInfrastructure.get().kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        streams.close();
-    }
+    static final EventStreams streams = EventStreams.shared();
 
     @Test
     void listsAnOfficesOutcomesWithTheirProgressTimeline() throws Exception {

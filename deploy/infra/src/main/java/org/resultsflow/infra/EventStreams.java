@@ -30,8 +30,20 @@ public final class EventStreams implements AutoCloseable {
 
     static final URI TEST_SOURCE = URI.create("/resultsflow/tests");
 
+    private static EventStreams shared;
+
     private final String bootstrapServers;
     private final KafkaProducer<String, String> producer;
+
+    /** One instance on the JVM's {@link SharedInfrastructure} broker for every test class, closed at exit. */
+    public static synchronized EventStreams shared() {
+        if (shared == null) {
+            EventStreams streams = new EventStreams(SharedInfrastructure.get().kafkaBootstrapServers());
+            Runtime.getRuntime().addShutdownHook(new Thread(streams::close, "event-streams-close"));
+            shared = streams;
+        }
+        return shared;
+    }
 
     public EventStreams(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;

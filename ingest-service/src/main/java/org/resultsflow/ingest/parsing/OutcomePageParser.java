@@ -49,7 +49,7 @@ final class OutcomePageParser implements LayoutParser {
         OutcomeDraft outcome = new OutcomeDraft(ref, header);
         outcome.planPeriod = ctx.declared.planPeriod;
         int stmt = t.nextNonBlank(header + 1);
-        int details = find(t, header + 1, DETAILS);
+        int details = t.find(header + 1, DETAILS);
         if (stmt <= t.size() && (details < 0 || stmt < details) && OutcomeDetails.label(t.line(stmt)) == null) {
             outcome.statement = t.line(stmt);
             outcome.cover(stmt);
@@ -57,21 +57,21 @@ final class OutcomePageParser implements LayoutParser {
             ctx.warn(header, "outcome " + ref.id() + " shows no statement after its header");
         }
 
-        int resources = find(t, Math.max(header, details) + 1, RESOURCES);
-        int outcomeIndicators = find(t, header + 1, OUTCOME_INDICATORS);
-        int outputIndicators = find(t, header + 1, OUTPUT_INDICATORS);
-        int note = find(t, header + 1, NOTE);
+        int resources = t.find(Math.max(header, details) + 1, RESOURCES);
+        int outcomeIndicators = t.find(header + 1, OUTCOME_INDICATORS);
+        int outputIndicators = t.find(header + 1, OUTPUT_INDICATORS);
+        int note = t.find(header + 1, NOTE);
         int end = t.size();
         int[] marks = {details, resources, outcomeIndicators, outputIndicators, note};
 
         if (details > 0) {
-            readDetails(ctx, outcome, details + 1, nextMark(marks, details, end) - 1);
+            readDetails(ctx, outcome, details + 1, SourceText.nextMark(marks, details, end) - 1);
         }
         List<Budget> budgets = new ArrayList<>();
         Integer year = ctx.declared.dataYear;
         BudgetDraft outcomeBudget = new BudgetDraft(outcome.id, BudgetEntityType.OUTCOME, outcome.id);
         if (resources > 0) {
-            for (int i = resources + 1; i < nextMark(marks, resources, end); i++) {
+            for (int i = resources + 1; i < SourceText.nextMark(marks, resources, end); i++) {
                 outcomeBudget.readLine(t.line(i), i, ctx);
             }
         }
@@ -82,7 +82,7 @@ final class OutcomePageParser implements LayoutParser {
 
         Indicators indicators = new Indicators();
         if (outcomeIndicators > 0) {
-            int to = nextMark(marks, outcomeIndicators, end) - 1;
+            int to = SourceText.nextMark(marks, outcomeIndicators, end) - 1;
             int from = outcomeIndicators + 1;
             for (int i = from; i <= to; i++) {
                 Optional<String> out = ResultCodes.outputHeader(t.line(i));
@@ -101,25 +101,6 @@ final class OutcomePageParser implements LayoutParser {
             readNote(ctx, outcome, note, end);
         }
         return new Result(List.of(outcome.build()), indicators.build(), budgets);
-    }
-
-    private static int nextMark(int[] marks, int after, int end) {
-        int next = end + 1;
-        for (int m : marks) {
-            if (m > after && m < next) {
-                next = m;
-            }
-        }
-        return next;
-    }
-
-    private static int find(SourceText t, int from, Pattern p) {
-        for (int i = Math.max(1, from); i <= t.size(); i++) {
-            if (p.matcher(t.line(i)).matches()) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** The indicator section repeats {@code OUTCOME <code>} and the statement; both are checked, not re-read. */

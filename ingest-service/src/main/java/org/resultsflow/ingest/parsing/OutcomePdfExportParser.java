@@ -82,14 +82,14 @@ final class OutcomePdfExportParser implements LayoutParser {
         }
         OutcomeDraft outcome = new OutcomeDraft(ref, header);
         outcome.planPeriod = ctx.declared.planPeriod;
-        int details = find(t, header + 1, DETAILS);
-        int resources = find(t, header + 1, RESOURCES);
-        int tables = find(t, header + 1, TABLES);
-        int note = find(t, header + 1, NOTE);
+        int details = t.find(header + 1, DETAILS);
+        int resources = t.find(header + 1, RESOURCES);
+        int tables = t.find(header + 1, TABLES);
+        int note = t.find(header + 1, NOTE);
         int end = t.size();
         int[] marks = {details, resources, tables, note};
 
-        List<List<Integer>> head = paragraphs(t, noise, header + 1, nextMark(marks, header, end) - 1);
+        List<List<Integer>> head = paragraphs(t, noise, header + 1, SourceText.nextMark(marks, header, end) - 1);
         if (!head.isEmpty()) {
             List<Integer> p = head.get(0);
             outcome.statement = join(t, p);
@@ -98,18 +98,18 @@ final class OutcomePdfExportParser implements LayoutParser {
             ctx.warn(header, "outcome " + ref.id() + " shows no statement after its header");
         }
         if (details > 0) {
-            readDetails(ctx, outcome, noise, details + 1, nextMark(marks, details, end) - 1);
+            readDetails(ctx, outcome, noise, details + 1, SourceText.nextMark(marks, details, end) - 1);
         }
         Integer year = ctx.declared.dataYear;
         List<Budget> budgets = new ArrayList<>();
         BudgetDraft outcomeBudget = new BudgetDraft(outcome.id, BudgetEntityType.OUTCOME, outcome.id);
         if (resources > 0) {
-            readResources(ctx, outcomeBudget, noise, resources + 1, nextMark(marks, resources, end) - 1, year);
+            readResources(ctx, outcomeBudget, noise, resources + 1, SourceText.nextMark(marks, resources, end) - 1, year);
         }
         Indicators indicators = new Indicators();
         List<BudgetDraft> outputBudgets = new ArrayList<>();
         if (tables > 0) {
-            int to = nextMark(marks, tables, end) - 1;
+            int to = SourceText.nextMark(marks, tables, end) - 1;
             readTables(ctx, outcome, outcomeBudget, noise, tables + 1, to, indicators, outputBudgets);
             outcome.cover(new LineRange(tables, Math.max(tables, to)));
         }
@@ -195,25 +195,6 @@ final class OutcomePdfExportParser implements LayoutParser {
 
     private static LineRange range(List<Integer> p) {
         return new LineRange(p.get(0), p.get(p.size() - 1));
-    }
-
-    private static int nextMark(int[] marks, int after, int end) {
-        int next = end + 1;
-        for (int m : marks) {
-            if (m > after && m < next) {
-                next = m;
-            }
-        }
-        return next;
-    }
-
-    private static int find(SourceText t, int from, Pattern p) {
-        for (int i = Math.max(1, from); i <= t.size(); i++) {
-            if (p.matcher(t.line(i)).matches()) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     // ---------------------------------------------------------------- details

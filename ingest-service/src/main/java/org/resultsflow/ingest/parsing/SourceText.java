@@ -2,6 +2,7 @@ package org.resultsflow.ingest.parsing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The decoded text as numbered lines. Line numbers are 1-based; every {@code LineRange} of an extraction
@@ -77,6 +78,27 @@ final class SourceText {
     }
 
     /** The next non-blank line at or after {@code from}, or {@code size()+1} when there is none. */
+    /** The first line at or after {@code from} that matches {@code p} whole, or -1. */
+    int find(int from, Pattern p) {
+        for (int i = Math.max(1, from); i <= size(); i++) {
+            if (p.matcher(line(i)).matches()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Of the section marks (line numbers), the first after {@code after}; {@code end + 1} when none is. */
+    static int nextMark(int[] marks, int after, int end) {
+        int next = end + 1;
+        for (int m : marks) {
+            if (m > after && m < next) {
+                next = m;
+            }
+        }
+        return next;
+    }
+
     int nextNonBlank(int from) {
         int i = from;
         while (i <= size() && isBlank(i)) {
