@@ -54,8 +54,10 @@ public class OutboxRelay {
      * Publishes what is pending, a batch at a time until none is left. A failure (broker or database
      * away) leaves the rows unpublished for the next round.
      */
+    // Not before the application (and so its Kafka channels) is up, nor while it stops.
     @Scheduled(every = "${resultsflow.catalog.outbox.interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
         if (stopping) {
             return Uni.createFrom().voidItem();
