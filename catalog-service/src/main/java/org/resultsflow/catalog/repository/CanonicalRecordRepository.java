@@ -18,19 +18,11 @@ public class CanonicalRecordRepository implements PanacheRepositoryBase<Canonica
         return findById(new CanonicalRecord.Key(recordType, recordId));
     }
 
-    /** Records of a type, optionally filtered by office and plan period, in id order. */
-    public Uni<List<CanonicalRecord>> list(String recordType, String office, String planPeriod, Page page) {
-        StringBuilder query = new StringBuilder("key.recordType = :type and mergedInto is null");
-        Parameters parameters = Parameters.with("type", recordType);
-        if (office != null) {
-            query.append(" and office = :office");
-            parameters.and("office", office);
-        }
-        if (planPeriod != null) {
-            query.append(" and planPeriod = :period");
-            parameters.and("period", planPeriod);
-        }
-        return find(query.append(" order by key.recordId").toString(), parameters).page(page).list();
+    /** Records of a type (redirects excluded), filtered by whichever of office, plan period and outcome are given. */
+    public Uni<List<CanonicalRecord>> list(String recordType, String office, String planPeriod, String outcomeId,
+            Page page) {
+        return find(filtered("key.recordType = :type and mergedInto is null", office, planPeriod, outcomeId),
+                parameters(recordType, office, planPeriod, outcomeId)).page(page).list();
     }
 
     /** Records of a type belonging to one outcome (its indicators, budgets), redirects excluded, in id order. */
@@ -39,34 +31,38 @@ public class CanonicalRecordRepository implements PanacheRepositoryBase<Canonica
                 Parameters.with("type", recordType).and("outcome", outcomeId));
     }
 
-    /** Records with an outcome filter and paging (indicators, budgets). */
-    public Uni<List<CanonicalRecord>> page(String recordType, String office, String outcomeId, Page page) {
-        StringBuilder query = new StringBuilder("key.recordType = :type and mergedInto is null");
-        Parameters parameters = Parameters.with("type", recordType);
-        if (office != null) {
-            query.append(" and office = :office");
-            parameters.and("office", office);
-        }
-        if (outcomeId != null) {
-            query.append(" and outcomeId = :outcome");
-            parameters.and("outcome", outcomeId);
-        }
-        return find(query.append(" order by key.recordId").toString(), parameters).page(page).list();
-    }
-
     /** Indicators some of whose observations have conflicting known values, in id order. */
     public Uni<List<CanonicalRecord>> withConflicts(String office, String outcomeId) {
-        StringBuilder query = new StringBuilder("key.recordType = :type and conflicts > 0");
-        Parameters parameters = Parameters.with("type", ClaimMapper.INDICATOR);
+        return list(filtered("key.recordType = :type and conflicts > 0", office, null, outcomeId),
+                parameters(ClaimMapper.INDICATOR, office, null, outcomeId));
+    }
+
+    private static String filtered(String base, String office, String planPeriod, String outcomeId) {
+        StringBuilder query = new StringBuilder(base);
         if (office != null) {
             query.append(" and office = :office");
-            parameters.and("office", office);
+        }
+        if (planPeriod != null) {
+            query.append(" and planPeriod = :period");
         }
         if (outcomeId != null) {
             query.append(" and outcomeId = :outcome");
+        }
+        return query.append(" order by key.recordId").toString();
+    }
+
+    private static Parameters parameters(String recordType, String office, String planPeriod, String outcomeId) {
+        Parameters parameters = Parameters.with("type", recordType);
+        if (office != null) {
+            parameters.and("office", office);
+        }
+        if (planPeriod != null) {
+            parameters.and("period", planPeriod);
+        }
+        if (outcomeId != null) {
             parameters.and("outcome", outcomeId);
         }
-        return list(query.append(" order by key.recordId").toString(), parameters);
+        return parameters;
     }
 
     /**

@@ -54,7 +54,7 @@ public class OutcomeResource {
             @Parameter(description = "Plan period, e.g. 2020-2025") @QueryParam("planPeriod") String planPeriod,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return records.list(ClaimMapper.OUTCOME, Json.blankToNull(office), Json.blankToNull(planPeriod), Page.of(page, size))
+        return records.list(ClaimMapper.OUTCOME, Json.blankToNull(office), Json.blankToNull(planPeriod), null, Page.of(page, size))
                 .map(found -> found.stream().map(r -> json.read(r, CatalogOutcome.class)).toList());
     }
 
