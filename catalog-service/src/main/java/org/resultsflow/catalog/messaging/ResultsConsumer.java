@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.VertxException;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -98,9 +102,10 @@ public class ResultsConsumer {
                     .collect().asList()
                     .chain(results -> {
                         List<Failed> failed = results.stream().filter(java.util.Objects::nonNull).toList();
-                        // Every event of a batch failing alone is not the events' fault (the database is gone,
-                        // a bug): fail, so that the batch is retried, rather than set good events aside.
-                        if (received.size() > 1 && failed.size() == received.size()) {
+                        // Every event of a batch failing alone, or any failing for want of the database, is not
+                        // the events' fault: fail, so that the batch is retried, rather than set good events aside.
+                        if ((received.size() > 1 && failed.size() == received.size())
+                                || failed.stream().anyMatch(f -> databaseUnavailable(f.error()))) {
                             return Uni.createFrom().failure(failure);
                         }
                         return Multi.createFrom().iterable(failed)
@@ -109,6 +114,26 @@ public class ResultsConsumer {
                                 .collect().asList().replaceWithVoid();
                     });
         });
+    }
+
+    /**
+     * A failure of the connection to PostgreSQL rather than of the data: the same event would apply once
+     * the database is back (connection, timeout, resource, serialization and shutdown errors).
+     */
+    static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && pg.getSqlState() != null) {
+                String sqlClass = pg.getSqlState().substring(0, 2);
+                return sqlClass.equals("08") || sqlClass.equals("40") || sqlClass.equals("53") || sqlClass.equals("57");
+            }
+            if (t instanceof IOException || t instanceof VertxException || t instanceof TimeoutException
+                    || t instanceof io.smallrye.mutiny.TimeoutException
+                    // Vert.x reports a closed pool or a connection wait that timed out with this bare type.
+                    || t.getClass().getName().equals("io.vertx.core.impl.NoStackTraceThrowable")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private <T> ReceivedEvent<T> decode(ConsumerRecord<String, String> record, String type, Class<T> dataType)
