@@ -116,6 +116,13 @@ class DashboardIT {
                     timeline);
             assertTrue(timeline.contains("This outcome has reached significant progress in 2022."), timeline);
             driver.get(root + "/outcomes/MEX_D_2.1");
+            // The outcome page draws its budgets too: MEX_D_2.1.1 planned $3.07 M.
+            Map<String, Object> outcomeBudget = chart(driver, "budget-chart");
+            List<?> outcomeLabels = (List<?>) outcomeBudget.get("labels");
+            assertTrue(outcomeLabels.toString().contains("MEX_D_2.1.1"), outcomeLabels.toString());
+            List<?> outcomeDatasets = (List<?>) outcomeBudget.get("datasets");
+            assertTrue(((Map<?, ?>) outcomeDatasets.get(0)).get("data").toString().contains("3070000"),
+                    outcomeDatasets.get(0).toString());
             screenshot(driver, "dashboard-outcome.png");
         } finally {
             driver.quit();
