@@ -60,8 +60,8 @@ class EventSchemasTest {
         Outcome outcome = new Outcome("XM-DAC-41146-MEX_D_2.1", "MEX_D_2.1", "MEX", "2020-2025", "By 2025 …", null,
                 List.of("SDG Goal"), List.of(), null, "GENDER EQUALITY", "No",
                 List.of(new Output("MEX_D_2.1.1", "Output statement", new LineRange(40, 41))),
-                List.of(new ProgressNote(2024, "NOT_ACHIEVED_BUT_PROGRESS", "This outcome was not achieved…",
-                        LineRange.of(9))),
+                List.of(new ProgressNote(2024, ProgressNote.YearBasis.ADDRESS, 1, "NOT_ACHIEVED_BUT_PROGRESS",
+                        "This outcome was not achieved…", false, LineRange.of(9))),
                 new LineRange(7, 9));
         JsonNode data = JSON.valueToTree(new OutcomeReported(DOCUMENT, outcome));
 
@@ -84,7 +84,7 @@ class EventSchemasTest {
 
     @Test
     void schemaRejectsWhatTheContractForbids() {
-        Outcome outcome = new Outcome("MEX_D_2.1", "MEX_D_2.1", "MEX", null, null, null, null, null, null, null, null,
+        Outcome outcome = new Outcome("outcome 2.1", "MEX_D_2.1", "MEX", null, null, null, null, null, null, null, null,
                 List.of(), List.of(), LineRange.of(1));
         ObjectNode data = JSON.valueToTree(new OutcomeReported(DOCUMENT, outcome));
         ((ObjectNode) data.get("document")).put("id", "not-a-sha");
@@ -109,8 +109,13 @@ class EventSchemasTest {
         Indicator indicator = new Indicator("MEX_D_2.1.1::SP_D_0.1.h", "SP_D_0.1.h", "Number of dialogues (CO)",
                 "number of dialogues (co)", "XM-DAC-41146-MEX_D_2.1", "MEX_D_2.1.1", List.of("Common"),
                 List.of(new Observation(2022, ObservationKind.MILESTONE, TBD, LineRange.of(70)),
-                        new Observation(2022, ObservationKind.RESULT, SEVEN, LineRange.of(71))),
-                new LineRange(60, 91));
+                        new Observation(2022, ObservationKind.RESULT, SEVEN, LineRange.of(71)),
+                        new Observation(2022, ObservationKind.MILESTONE, 2, false, SEVEN, LineRange.of(73)),
+                        new Observation(null, ObservationKind.BASELINE, 1, false,
+                                new ObservedValue("-", ValueType.MARKER, null, null).printedAs("--"), LineRange.of(62)),
+                        new Observation(2026, ObservationKind.RESULT, 1, true,
+                                new ObservedValue("3 (new)", ValueType.TEXT, null, null), LineRange.of(61))),
+                true, new LineRange(60, 91));
         JsonNode data = JSON.valueToTree(new IndicatorReported(DOCUMENT, indicator));
 
         assertEquals(List.of(), EventSchemas.violations(EventTypes.INDICATOR_REPORTED, data));

@@ -9,6 +9,12 @@ import java.time.LocalDate;
  * @param layout the layout the parser recognised
  * @param asOf the date the values are as of ({@code Data as of:}, else 31 December of the declared data
  *     year, else the caller's), or null
+ * @param source the address the document was published at, when the caller gave it; null otherwise
  */
-public record SourceDocument(String id, String name, String mediaType, String layout, LocalDate asOf, AsOfBasis asOfBasis) {
+public record SourceDocument(String id, String name, String mediaType, String layout, LocalDate asOf,
+        AsOfBasis asOfBasis, String source) {
+
+    public SourceDocument(String id, String name, String mediaType, String layout, LocalDate asOf, AsOfBasis asOfBasis) {
+        this(id, name, mediaType, layout, asOf, asOfBasis, null);
+    }
 }
