@@ -113,16 +113,40 @@ public final class LocalRun {
     private static int ingest(LocalStack stack, List<Path> documents) throws InterruptedException {
         OUT.println("Ingesting " + documents.size() + " document(s):");
         int accepted = 0;
-        for (Path document : documents) {
+        List<String> notIngested = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            Path document = documents.get(i);
             try {
                 LocalStack.Ingested result = stack.ingest(document);
-                OUT.println("  " + describe(result));
-                accepted += result.accepted() ? 1 : 0;
+                OUT.println("  [" + (i + 1) + "/" + documents.size() + "] " + describe(result));
+                if (result.accepted()) {
+                    accepted++;
+                } else if (result.status() != 0) {
+                    notIngested.add(document.getFileName() + ": " + message(result));
+                }
             } catch (IOException e) {
                 OUT.println("  " + document.getFileName() + ": not ingested: " + e.getMessage());
+                notIngested.add(document.getFileName() + ": " + e.getMessage());
             }
         }
+        OUT.println(accepted + " of " + documents.size() + " document(s) ingested.");
+        if (!notIngested.isEmpty()) {
+            OUT.println(notIngested.size() + " not ingested, and why:");
+            notIngested.forEach(n -> OUT.println("  " + n));
+            OUT.println("A page that does not show its outcome can be posted with the address it was published at,"
+                    + " which names the outcome:");
+            OUT.println("  curl -H 'Authorization: Bearer <token>' -H 'Content-Type: text/plain' --data-binary @<file> \\");
+            OUT.println("    '" + stack.ingestUrl("/api/documents") + "?source=<the page's URL>'   (or ?outcome=<outcome id>)");
+        }
         return accepted;
+    }
+
+    private static String message(LocalStack.Ingested result) {
+        try {
+            return "HTTP " + result.status() + ", " + JSON.readTree(result.body()).path("message").asText();
+        } catch (IOException e) {
+            return "HTTP " + result.status();
+        }
     }
 
     static String describe(LocalStack.Ingested result) {

@@ -46,7 +46,8 @@ public final class ExtractionMapper {
             asOf = null;
             basis = AsOfBasis.NONE;
         }
-        return new SourceDocument(documentId, name, mediaType, extraction.layout().name(), asOf, basis);
+        return new SourceDocument(documentId, name, mediaType, extraction.layout().name(), asOf, basis,
+                facts.source());
     }
 
     public static List<ReportedEvent> events(SourceDocument document, Extraction extraction) {

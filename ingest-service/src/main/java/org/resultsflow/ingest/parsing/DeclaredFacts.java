@@ -12,13 +12,14 @@ import java.util.regex.Pattern;
 
 /**
  * The facts a document states about itself, wherever they stand: {@code Data as of: <date>},
- * {@code Showing data of : <year>}, {@code Plan Period : <yyyy-yyyy>} and the title of a yearly report
+ * {@code Showing data of : <year>} (also {@code Showing country level data of <year>}), {@code Plan Period : <yyyy-yyyy>} and the title of a yearly report
  * ({@code Progress in Mexico country in 2023}). A fact stated twice with different values is not used.
  */
 final class DeclaredFacts {
 
     private static final Pattern AS_OF = Pattern.compile("(?i)\\bdata as of\\s*:?\\s*(.+?)\\s*$");
-    private static final Pattern DATA_YEAR = Pattern.compile("(?i)\\bshowing data of\\s*:\\s*((?:19|20)\\d{2})\\b");
+    private static final Pattern DATA_YEAR = Pattern.compile(
+            "(?i)\\bshowing\\s+(?:[a-z-]+\\s+){0,2}data of\\s*:?\\s*((?:19|20)\\d{2})\\b");
     private static final Pattern PLAN_PERIOD =
             Pattern.compile("(?i)\\bplan period\\s*:\\s*((?:19|20)\\d{2})\\s*[-\u2010-\u2015]\\s*((?:19|20)\\d{2})\\b");
     /** Title of a yearly report; the year is the year the progress is reported for. */

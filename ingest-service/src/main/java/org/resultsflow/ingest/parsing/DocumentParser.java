@@ -27,6 +27,14 @@ public final class DocumentParser {
     }
 
     public Extraction parse(byte[] content, String mediaType) throws DocumentRejectedException {
+        return parse(content, mediaType, PageAddress.NONE);
+    }
+
+    /**
+     * @param address what the page's address says (outcome, year, plan period); the text wins where both say
+     *     the same thing
+     */
+    public Extraction parse(byte[] content, String mediaType, PageAddress address) throws DocumentRejectedException {
         MediaType type = MediaType.parse(mediaType);
         if (!isSupported(type.base())) {
             throw new DocumentRejectedException(DocumentRejectedException.Reason.UNSUPPORTED_MEDIA_TYPE,
@@ -46,27 +54,56 @@ public final class DocumentParser {
         if (type.base().equals("application/pdf")) {
             TextDecoder.checkNotBinary(text);
         }
-        return parseText(text);
+        return parseText(text, address);
     }
 
     /** Parses decoded text; the line ranges of the result refer to its lines. */
     Extraction parseText(String text) throws DocumentRejectedException {
+        return parseText(text, PageAddress.NONE);
+    }
+
+    Extraction parseText(String text, PageAddress address) throws DocumentRejectedException {
         SourceText source = SourceText.of(text);
-        Layout layout = LayoutDetector.detect(source).orElseThrow(() -> new DocumentRejectedException(
-                DocumentRejectedException.Reason.UNKNOWN_LAYOUT,
-                "the text matches none of the known layouts (progress-notes list, outcome page, country progress"
-                        + " report, outcome summary, outcome PDF export): no outcome header, indicator table or"
-                        + " funding table was found"));
-        ParseContext ctx = new ParseContext(source);
-        LayoutParser.Result result = parserFor(layout).parse(ctx);
+        LayoutDetector.Recognition recognition = LayoutDetector.detect(source);
+        if (recognition.layout() == null) {
+            throw new DocumentRejectedException(DocumentRejectedException.Reason.UNKNOWN_LAYOUT,
+                    "the text matches none of the known layouts; the closest is " + describe(recognition.closest()));
+        }
+        Layout layout = recognition.layout();
+        ParseContext ctx = new ParseContext(source, address);
+        LayoutParser.Result result = parserFor(layout, source).parse(ctx);
+        if (showsNothing(result)) {
+            throw new DocumentRejectedException(DocumentRejectedException.Reason.UNKNOWN_LAYOUT,
+                    "the page reads as " + layout + " but shows no outcome, output, indicator, progress note, budget"
+                            + " or funding row" + (layout == Layout.OFFICE_PAGE ? ""
+                                    : "; what it lacks: " + describe(recognition.closest())));
+        }
         DeclaredFacts declared = ctx.declared;
-        Integer dataYear = declared.dataYear != null ? declared.dataYear : declared.reportYear;
-        DocumentFacts facts = new DocumentFacts(declared.asOf, dataYear, office(result.outcomes(), ctx),
-                declared.planPeriod, source.size());
+        Integer dataYear = ctx.pageYear() != null ? ctx.pageYear() : address.year();
+        String office = office(result.outcomes(), ctx);
+        if (office == null && address.outcome() != null) {
+            office = address.outcome().office();
+        }
+        DocumentFacts facts = new DocumentFacts(declared.asOf, dataYear, office, ctx.planPeriod(), source.size(),
+                address.url());
         List<ParseWarning> warnings = new ArrayList<>(declared.warnings);
         warnings.addAll(ctx.warnings());
         warnings.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return new Extraction(layout, facts, result.outcomes(), result.indicators(), result.budgets(), warnings);
+    }
+
+    private static String describe(LayoutDetector.Candidate c) {
+        StringBuilder sb = new StringBuilder(c.layout().name());
+        List<String> missing = c.needs().stream().filter(n -> !n.found()).map(LayoutDetector.Need::what).toList();
+        if (!missing.isEmpty()) {
+            sb.append(", which needs ").append(String.join(" and ", missing));
+        }
+        return sb.toString();
+    }
+
+    private static boolean showsNothing(LayoutParser.Result r) {
+        return r.indicators().isEmpty() && r.budgets().isEmpty() && r.outcomes().stream().allMatch(o ->
+                o.id() == null && o.statement() == null && o.outputs().isEmpty() && o.progressNotes().isEmpty());
     }
 
     private static boolean isSupported(String base) {
@@ -76,9 +113,14 @@ public final class DocumentParser {
         };
     }
 
-    private static LayoutParser parserFor(Layout layout) {
+    private static LayoutParser parserFor(Layout layout, SourceText text) {
         return switch (layout) {
-            case PROGRESS_NOTES_LIST -> new ProgressNotesListParser();
+            case PROGRESS_NOTES_LIST -> LayoutDetector.signals(text).outcomeHeaders() > 0 ? new ProgressNotesListParser()
+                    : HeadlessNotes::read;
+            case OUTCOME_RESULTS -> new OutcomeResultsParser();
+            case OUTCOME_TEXT -> new OutcomeTextParser();
+            case GLOBAL_OUTCOME -> new GlobalOutcomeParser();
+            case OFFICE_PAGE -> ctx -> new LayoutParser.Result(List.of(), List.of(), List.of());
             case COUNTRY_PROGRESS_REPORT -> new CountryProgressReportParser();
             case OUTCOME_SUMMARY -> new OutcomeSummaryParser();
             case OUTCOME_PAGE -> new OutcomePageParser();

@@ -13,56 +13,58 @@ import org.resultsflow.contracts.results.ObservationKind;
 import org.resultsflow.contracts.results.ObservedValue;
 
 /**
- * The indicator blocks of the outcome web page, shown vertically:
+ * The indicator blocks of the web pages, one label or value per line. Three renderings share one grammar:
  *
  * <pre>
- * SP_D_0.1.4                                   code (may be missing)
- * [explanatory note paragraph]                 e.g. what "(Desk Review)" means; not part of the statement
- * Number of laws that were adopted ... (CO)    statement
- * [tags and logos]                             "Complementary" / "Common" (with their explanations),
- *                                              "SDG", "sdg", "Goal 5", partner entities
- * 2021 Result N/A                              headline
- * 2021 | 0                                     baseline year; "0" when the baseline has no year
+ * SP_D_0.1.4                          code (may be missing)
+ * [note paragraph]                    e.g. what "(Desk Review)" means; not part of the statement
+ * Number of laws ... (CO)             statement
+ * [tags and tooltips]                 Complementary / Common / Others… with their definitions, sdg / agency
+ * 2025 Result -                       headline: the end-of-plan result, on one line …
+ *   or 2025 / Result / -              … or on three (flattened page)
+ * [SP_D_0.1.4 / Country]              flattened page: the code again and a scope label
+ * 2021 | - | 0                        the baseline's year; "-" (or "0") when it has none
  * Baseline
- * 0 0                                          value pair
- * 2022                                         then per year: year, kind (Milestone/Target/Result), pair, ...
+ * 3535 | 0 0 | --                     its value
+ * 2022                                then per year: the year, Milestone (or Target), its value, Result, its value
  * Milestone
- * - -
+ * 44                                  (a Milestone label directly followed by Result shows no value: '')
  * Result
- * - -
+ * 48.47
  * </pre>
  *
- * <p>How the pieces read (worked out from the documents, not guessed):
- * <ul>
- *   <li><b>The value pair</b> ({@code 0 0}, {@code - -}, {@code Yes Yes}) is one value shown twice: the page
- *       renders every cell twice (two layouts of the same table). In every pair of the samples both tokens
- *       are equal, and the PDF export of the same outcome, which has separate columns for the planned value
- *       and the reported result, shows each value once and equal to the pair's token (e.g. milestone 2021
- *       {@code 2 2} and result 2021 {@code 7 7} on the page; {@code 2021 (Milestone) 2 7} in the export). So
- *       the pair is not (planned, result) and not (value, something else). A pair whose two tokens differ
- *       cannot be read with certainty and is skipped with a warning.</li>
- *   <li><b>The headline</b> {@code 2021 Result N/A} is the result for the year whose data the page shows
- *       ({@code Showing data of : 2021}): {@code 2021 Result 7} repeats the block's 2021 result row
- *       ({@code 7 7}). When the block has a 2021 result row, the two must agree (else neither is kept); when
- *       it has none, the headline is the only statement of that result and becomes the observation
- *       ({@code N/A}: a marker, no value).</li>
- *   <li><b>A baseline year of {@code 0}</b> (followed by a {@code - -} baseline) means "no baseline": the
- *       PDF export shows the same rows as {@code (Baseline) - N/A}, without a year. No observation is made
- *       (it would have no year and no value); a known value without a year is skipped with a warning.</li>
- * </ul>
+ * <p>Every row is kept in page order, including several blocks under the same year label. Values printed
+ * twice are read once by the rules of {@link Doubling}, decided for the whole page after every block is read.
+ * A block cut by the end of the document keeps its complete rows and is marked partial; a value on the cut
+ * last line is never read.
  */
 final class IndicatorBlocks {
 
     private static final Pattern YEAR = Pattern.compile("^((?:19|20)\\d{2})$");
-    private static final Pattern NO_YEAR = Pattern.compile("^0$");
+    private static final Pattern NO_YEAR = Pattern.compile("^(?:-|0)$");
     private static final Pattern KIND = Pattern.compile("(?i)^(baseline|milestones?|target|result)$");
-    private static final Pattern TAG = Pattern.compile("^(Complementary|Common)(?!\\s*indicators\\b)(?:$|(?=[A-Z\\s]))");
+    static final Pattern HEADLINE = Pattern.compile("^((?:19|20)\\d{2})\\s+Result\\s*(.*)$");
+    private static final Pattern TAG = Pattern.compile("^(Complementary|Common|Others)(?!\\s*indicators\\b)(?:$|(?=[A-Z\\s]))");
     private static final Pattern TAG_EXPLANATION = Pattern.compile("^(?:Complementary|Common)+\\s*indicators\\b.*");
     private static final Pattern LOGO = Pattern.compile("(?i)^(?:sdg|goal\\s*\\d{1,2})$");
     private static final Pattern DESK_REVIEW = Pattern.compile("(?i).*\\(\\s*desk review\\s*\\)\\s*$");
+    private static final Pattern SCOPE = Pattern.compile("(?i)^(?:country|global|regional)$");
 
-    private IndicatorBlocks() {
+    /** One value as printed, before the page's doubling is decided. */
+    record Cell(Integer year, ObservationKind kind, String token, LineRange lines, boolean headline) {
     }
+
+    /** One indicator's block as printed. */
+    static final class Block {
+        final IndicatorDraft draft;
+        final List<Cell> cells = new ArrayList<>();
+
+        Block(IndicatorDraft draft) {
+            this.draft = draft;
+        }
+    }
+
+    private final List<Block> blocks = new ArrayList<>();
 
     static ObservationKind kind(String word) {
         String w = word.toLowerCase(Locale.ROOT);
@@ -72,76 +74,79 @@ final class IndicatorBlocks {
         return ObservationKind.valueOf(w.toUpperCase(Locale.ROOT));
     }
 
+    static boolean isHeadline(SourceText t, int i) {
+        return HEADLINE.matcher(t.line(i)).matches() || splitHeadline(t, i);
+    }
+
+    /** {@code 2021} / {@code Result} / value on three lines: a year followed directly by Result. */
+    private static boolean splitHeadline(SourceText t, int i) {
+        if (!YEAR.matcher(t.line(i)).matches()) {
+            return false;
+        }
+        int k = t.nextNonBlank(i + 1);
+        return k <= t.size() && t.line(k).equalsIgnoreCase("result");
+    }
+
     /**
      * Reads the blocks in lines {@code from..to} attached to the given parent. {@code other} is offered
      * every line first (budget lines of an output) and consumes it when it returns true.
      */
-    static void read(ParseContext ctx, int from, int to, String outcomeId, String outputCode, IntPredicate other,
-            Indicators into) {
+    void read(ParseContext ctx, int from, int to, String outcomeId, String outputCode, IntPredicate other) {
         SourceText t = ctx.text;
         BitSet consumed = new BitSet();
         int pre = from;
         int i = from;
         while (i <= to) {
-            String line = t.line(i);
-            if (!line.isEmpty() && other.test(i)) {
+            if (!t.isBlank(i) && other.test(i)) {
                 consumed.set(i);
                 i++;
                 continue;
             }
-            Matcher h = LayoutDetector.HEADLINE.matcher(line);
-            if (h.matches()) {
-                int last = block(ctx, pre, i, to, outcomeId, outputCode, into, consumed);
+            if (isHeadline(t, i)) {
+                int last = block(ctx, pre, i, to, outcomeId, outputCode, consumed);
                 pre = last + 1;
                 i = last + 1;
                 continue;
             }
             i++;
         }
-        // whatever is left without a headline: a block cut off before its values
         for (int j = pre; j <= to; j++) {
             if (ResultCodes.isIndicatorCodeLine(t.line(j))) {
-                ctx.warn(j, "indicator " + t.line(j) + " shows no values (page cut off?); skipped");
+                ctx.warn(j, "indicator " + t.line(j) + " shows no values (the document ends or is cut before them);"
+                        + " not kept");
             }
         }
     }
 
     /** Reads one block whose headline is at {@code h}; returns the last line it used. */
-    private static int block(ParseContext ctx, int pre, int h, int to, String outcomeId, String outputCode,
-            Indicators into, BitSet consumed) {
+    private int block(ParseContext ctx, int pre, int h, int to, String outcomeId, String outputCode, BitSet consumed) {
         SourceText t = ctx.text;
         IndicatorDraft d = new IndicatorDraft(outcomeId, outputCode, h);
-        // the code: the last code line before the headline; earlier ones are blocks cut off before their values
         int codeLine = -1;
         for (int j = pre; j < h; j++) {
             if (ResultCodes.isIndicatorCodeLine(t.line(j))) {
                 if (codeLine > 0) {
-                    ctx.warn(codeLine, "indicator " + t.line(codeLine) + " shows no values (page cut off?); skipped");
+                    ctx.warn(codeLine, "indicator " + t.line(codeLine) + " shows no values; not kept");
                 }
                 codeLine = j;
             }
         }
-        int textFrom = codeLine > 0 ? codeLine + 1 : pre;
         if (codeLine > 0) {
             d.code = t.line(codeLine);
             d.cover(LineRange.of(codeLine));
         }
-        readStatementAndTags(ctx, d, textFrom, h - 1, consumed);
+        readStatementAndTags(ctx, d, codeLine > 0 ? codeLine + 1 : pre, h - 1, consumed);
         if (d.statement == null && d.code == null) {
-            ctx.warn(h, "values at line " + h + " without an indicator code or statement; skipped");
-            return skipRows(t, h, to);
+            ctx.warn(h, "values at line " + h + " without an indicator code or statement; not kept");
+            return h;
         }
         if (d.statement == null) {
             ctx.warn(codeLine, "indicator " + d.code + " shows no statement");
         }
-        d.cover(LineRange.of(h));
-        int last = rows(ctx, d, h, to);
-        headline(ctx, d, h);
-        if (!d.hasObservations()) {
-            ctx.warn(h, d.label() + " has no readable values; skipped");
-        } else {
-            into.add(d, ctx);
-        }
+        Block block = new Block(d);
+        int last = headline(ctx, block, h);
+        last = rows(ctx, block, last + 1, to);
+        blocks.add(block);
         return last;
     }
 
@@ -191,124 +196,243 @@ final class IndicatorBlocks {
         }
     }
 
-    private static int skipRows(SourceText t, int h, int to) {
-        int j = h + 1;
-        while (j <= to && (t.isBlank(j) || isRowLine(t.line(j)))) {
-            j++;
-        }
-        return j - 1;
-    }
-
-    private static boolean isRowLine(String l) {
-        return YEAR.matcher(l).matches() || NO_YEAR.matcher(l).matches() || KIND.matcher(l).matches()
-                || l.matches("^\\S+\\s+\\S+$") || l.equals("-");
-    }
-
-    /** Reads year / kind / pair lines after the headline; returns the last line used. */
-    private static int rows(ParseContext ctx, IndicatorDraft d, int h, int to) {
+    /** Reads the headline at {@code h} (one line, or year / Result / value); returns its last line. */
+    private static int headline(ParseContext ctx, Block b, int h) {
         SourceText t = ctx.text;
+        Matcher m = HEADLINE.matcher(t.line(h));
+        if (m.matches()) {
+            if (t.isCut(h)) {
+                b.draft.partial = true;
+                return h;
+            }
+            b.cells.add(new Cell(Integer.valueOf(m.group(1)), ObservationKind.RESULT, m.group(2).trim(),
+                    LineRange.of(h), true));
+            b.draft.cover(LineRange.of(h));
+            return h;
+        }
+        int label = t.nextNonBlank(h + 1);
+        int value = t.nextNonBlank(label + 1);
+        if (value > t.size() || t.isCut(value)) {
+            b.draft.partial = true;
+            return Math.min(label, t.size());
+        }
+        b.cells.add(new Cell(Integer.valueOf(t.line(h)), ObservationKind.RESULT, t.line(value),
+                new LineRange(h, value), true));
+        b.draft.cover(new LineRange(h, value));
+        int next = t.nextNonBlank(value + 1);
+        // the flattened page repeats the code, then the scope of the values ("Country")
+        if (next <= t.size() && b.draft.code != null && t.line(next).equals(b.draft.code)) {
+            int scope = t.nextNonBlank(next + 1);
+            if (scope <= t.size() && SCOPE.matcher(t.line(scope)).matches()) {
+                b.draft.cover(new LineRange(next, scope));
+                return scope;
+            }
+        }
+        return value;
+    }
+
+    /** Reads year / kind / value lines from {@code from}; returns the last line used. */
+    private static int rows(ParseContext ctx, Block b, int from, int to) {
+        SourceText t = ctx.text;
+        IndicatorDraft d = b.draft;
         Integer year = null;
         int yearLine = -1;
-        boolean noYear = false;
-        ObservationKind kind = null;
-        int kindLine = -1;
-        int last = h;
-        for (int j = h + 1; j <= to; j++) {
-            if (t.isBlank(j)) {
-                continue;
-            }
+        boolean haveYear = false;
+        int last = from - 1;
+        int j = t.nextNonBlank(from);
+        while (j <= to) {
             String l = t.line(j);
-            if (kind == null) {
-                Matcher y = YEAR.matcher(l);
-                if (y.matches()) {
-                    year = Integer.valueOf(y.group(1));
-                    yearLine = j;
-                    noYear = false;
-                    last = j;
-                    continue;
-                }
+            Matcher k = KIND.matcher(l);
+            if (!k.matches()) {
                 int next = t.nextNonBlank(j + 1);
-                if (NO_YEAR.matcher(l).matches() && next <= to && t.line(next).equalsIgnoreCase("baseline")) {
-                    year = null;
+                boolean labelNext = next <= to && KIND.matcher(t.line(next)).matches()
+                        && !t.line(next).equalsIgnoreCase("result");
+                if ((YEAR.matcher(l).matches() || NO_YEAR.matcher(l).matches()) && (labelNext || next > to)) {
+                    if (t.isCut(j) || next > to) {
+                        d.partial = next > t.size() || t.isCut(j);
+                        if (d.partial) {
+                            return j;
+                        }
+                    }
+                    year = YEAR.matcher(l).matches() ? Integer.valueOf(l) : null;
                     yearLine = j;
-                    noYear = true;
+                    haveYear = true;
                     last = j;
+                    j = next;
                     continue;
                 }
-                Matcher k = KIND.matcher(l);
-                if (k.matches()) {
-                    kind = kind(k.group(1));
-                    kindLine = j;
-                    last = j;
-                    continue;
+                if (t.isCut(j)) {
+                    d.partial = true; // a year or label cut short ("202", "Mil")
+                    return j;
                 }
                 break;
             }
-            if (KIND.matcher(l).matches() || ResultCodes.isIndicatorCodeLine(l) || LayoutDetector.HEADLINE.matcher(l).matches()) {
-                ctx.warn(kindLine, d.label() + ": " + t.line(kindLine) + " without a value; skipped");
-                kind = null;
-                j--;
+            if (!haveYear) {
+                ctx.warn(j, d.label() + ": '" + l + "' without a year before it; the block ends here");
+                break;
+            }
+            ObservationKind kind = kind(k.group(1));
+            int v = t.nextNonBlank(j + 1);
+            if (v > t.size() || t.isCut(v)) {
+                d.partial = true;
+                return Math.min(v, t.size());
+            }
+            if (v > to || ResultCodes.isIndicatorCodeLine(t.line(v)) || isHeadline(t, v)) {
+                ctx.warn(j, d.label() + ": " + l + " without a value; kept as empty");
+                b.cells.add(new Cell(year, kind, "", new LineRange(yearLine, j), false));
+                last = j;
+                j = v;
                 continue;
             }
-            Optional<String> token = pairToken(l);
-            int first = yearLine > 0 ? yearLine : kindLine;
-            LineRange at = new LineRange(Math.min(first, kindLine), j);
-            last = j;
-            if (token.isEmpty()) {
-                ctx.warn(j, d.label() + ": the two tokens of '" + l + "' differ; which one is the value is not"
-                        + " certain, skipped");
-            } else {
-                Optional<ObservedValue> v = ValueTokens.read(token.get());
-                if (v.isEmpty()) {
-                    ctx.warn(j, d.label() + ": value '" + token.get() + "' not understood; skipped");
-                } else if (year == null) {
-                    if (!(noYear && kind == ObservationKind.BASELINE && !v.get().isKnown())) {
-                        ctx.warn(j, d.label() + ": " + kind.name().toLowerCase(Locale.ROOT) + " value '" + token.get()
-                                + "' without a year; skipped");
-                    }
+            if (KIND.matcher(t.line(v)).matches()) {
+                // a label directly followed by the next label: the page shows no value
+                b.cells.add(new Cell(year, kind, "", new LineRange(yearLine, j), false));
+                last = j;
+                j = v;
+                continue;
+            }
+            b.cells.add(new Cell(year, kind, t.line(v), new LineRange(yearLine, v), false));
+            d.cover(new LineRange(yearLine, v));
+            last = v;
+            j = t.nextNonBlank(v + 1);
+        }
+        if (j > t.size()) {
+            d.partial = true; // the document ends with this block: more rows may have followed
+        }
+        return Math.max(last, from - 1);
+    }
+
+    /** Decides the page's doubling and adds every block's observations to {@code into}. */
+    void resolve(ParseContext ctx, Indicators into) {
+        Doubling doubling = Doubling.decide(ctx, blocks);
+        for (Block b : blocks) {
+            for (Cell c : b.cells) {
+                ObservedValue v = doubling.value(c, b.draft, ctx);
+                if (c.headline()) {
+                    b.draft.addHeadline(c.year(), v, c.lines());
                 } else {
-                    d.add(year, kind, v.get(), at, ctx);
+                    b.draft.addRow(c.year(), c.kind(), v, c.lines());
                 }
             }
-            kind = null;
-        }
-        if (kind != null) {
-            ctx.warn(kindLine, d.label() + ": " + t.line(kindLine) + " without a value (page cut off?); skipped");
-        }
-        return last;
-    }
-
-    /** The value of a pair line: both tokens equal ({@code 0 0}, {@code No data No data}), or a single token. */
-    static Optional<String> pairToken(String line) {
-        String l = line.trim();
-        String[] tokens = l.split("\\s+");
-        if (tokens.length == 1) {
-            return Optional.of(tokens[0]);
-        }
-        if (tokens.length % 2 == 0) {
-            int half = tokens.length / 2;
-            String a = String.join(" ", java.util.Arrays.copyOfRange(tokens, 0, half));
-            String b = String.join(" ", java.util.Arrays.copyOfRange(tokens, half, tokens.length));
-            if (a.equals(b)) {
-                return Optional.of(a);
+            warnContradictingHeadline(ctx, b.draft);
+            if (!b.draft.hasObservations()) {
+                ctx.warn(b.draft.lines.first(), b.draft.label() + " shows no values before the document ends; not kept");
+            } else {
+                into.add(b.draft, ctx);
             }
         }
-        return Optional.empty();
+        blocks.clear();
     }
 
-    /** The headline: repeats the result row of its year when there is one, else it is that result. */
-    private static void headline(ParseContext ctx, IndicatorDraft d, int h) {
-        Matcher m = LayoutDetector.HEADLINE.matcher(ctx.text.line(h));
-        if (!m.matches()) {
-            return;
+    /** The headline repeats its year's result row; when the two differ the page contradicts itself. */
+    private static void warnContradictingHeadline(ParseContext ctx, IndicatorDraft d) {
+        for (org.resultsflow.contracts.results.Observation h : d.observations()) {
+            if (!h.headline()) {
+                continue;
+            }
+            org.resultsflow.contracts.results.Observation row = d.get(h.year(), ObservationKind.RESULT);
+            if (row != null && !row.value().raw().equals(h.value().raw())) {
+                ctx.warn(h.lines().first(), d.label() + ": the headline shows '" + h.value().raw() + "' for " + h.year()
+                        + " but its row (line " + row.lines().last() + ") shows '" + row.value().raw()
+                        + "'; both are kept as shown");
+            }
         }
-        int year = Integer.parseInt(m.group(1));
-        String token = m.group(2).trim();
-        Optional<ObservedValue> v = ValueTokens.read(token);
-        if (v.isEmpty()) {
-            ctx.warn(h, d.label() + ": headline result '" + token + "' not understood; skipped");
-            return;
+    }
+
+    /**
+     * How the page prints its values. The outcome pages print cells twice, in two renderings:
+     * <ul>
+     *   <li>with a space between the copies ({@code 0 0}, {@code - -}, {@code No data No data}): always a
+     *       value printed twice, as no single value on these pages is two equal words;</li>
+     *   <li>run together ({@code 22}, {@code 3535}, {@code --}, {@code TBDTBD}, a sentence twice): every
+     *       baseline of the outcome-detail pages is printed so. Milestones and results are printed so on some
+     *       pages only, and {@code 44} alone cannot tell: they are read as printed twice when the page proves
+     *       it — a headline {@code 2021 Result 4} against its row {@code 44}, or a word twice ({@code YesYes},
+     *       {@code NANA}, {@code --}) — and no milestone or result of the page is printed once ({@code -},
+     *       {@code 48.47}); otherwise as shown, with a warning where a token could be either.</li>
+     * </ul>
+     * The token as printed is kept ({@link ObservedValue#printed()}).
+     */
+    record Doubling(boolean rowsDoubled, boolean spacedPairs) {
+
+        static Doubling decide(ParseContext ctx, List<Block> blocks) {
+            int proofs = 0;
+            int against = 0;
+            int pairs = 0;
+            String ambiguous = null;
+            int ambiguousLine = 0;
+            for (Block b : blocks) {
+                for (Cell c : b.cells) {
+                    if (spaced(c.token()).isPresent()) {
+                        pairs++;
+                        continue;
+                    }
+                    if (c.headline() || c.kind() == ObservationKind.BASELINE || c.token().isEmpty()) {
+                        continue;
+                    }
+                    Optional<String> half = ValueTokens.half(c.token());
+                    if (half.isEmpty()) {
+                        against++;
+                    } else if (ValueTokens.read(half.get()).type() != org.resultsflow.contracts.results.ValueType.NUMBER) {
+                        proofs++; // a word or marker twice: no single value reads so
+                    } else if (ambiguous == null) {
+                        ambiguous = c.token();
+                        ambiguousLine = c.lines().last();
+                    }
+                }
+                for (Cell h : b.cells) {
+                    if (!h.headline()) {
+                        continue;
+                    }
+                    for (Cell r : b.cells) {
+                        if (!r.headline() && r.kind() == ObservationKind.RESULT && h.year().equals(r.year())
+                                && !h.token().isEmpty() && r.token().equals(h.token() + h.token())) {
+                            proofs++;
+                        }
+                    }
+                }
+            }
+            boolean doubled = proofs > 0 && against == 0;
+            if (proofs > 0 && against > 0) {
+                ctx.warn(1, "some milestones or results look printed twice and others printed once; all are read"
+                        + " as shown");
+            } else if (!doubled && ambiguous != null) {
+                ctx.warn(ambiguousLine, "'" + ambiguous + "' could be a value printed twice; no value on the page"
+                        + " proves that milestones and results are, so it is read as shown");
+            }
+            return new Doubling(doubled, pairs > 0);
         }
-        d.add(year, ObservationKind.RESULT, v.get(), LineRange.of(h), ctx);
+
+        ObservedValue value(Cell c, IndicatorDraft d, ParseContext ctx) {
+            String token = c.token();
+            Optional<String> spaced = spaced(token);
+            if (spaced.isPresent()) {
+                return ValueTokens.read(spaced.get()).printedAs(token);
+            }
+            if (spacedPairs && token.matches("\\S+\\s+\\S+")) {
+                ctx.warn(c.lines().last(), d.label() + ": the two copies of '" + token + "' differ; which is the value"
+                        + " is not certain, so it is kept as shown, as text");
+            }
+            boolean twice = !c.headline() && (c.kind() == ObservationKind.BASELINE || rowsDoubled);
+            if (twice && !token.isEmpty()) {
+                Optional<String> half = ValueTokens.half(token);
+                if (half.isPresent()) {
+                    return ValueTokens.read(half.get()).printedAs(token);
+                }
+                if (c.kind() == ObservationKind.BASELINE) {
+                    ctx.warn(c.lines().last(), d.label() + ": baseline '" + token + "' is not printed twice as the"
+                            + " page's baselines are; read as shown");
+                }
+            }
+            return ValueTokens.read(token);
+        }
+
+        /** Two equal halves separated by whitespace ({@code 0 0}). */
+        private static Optional<String> spaced(String token) {
+            return token.trim().contains(" ") || token.contains("\t")
+                    ? ValueTokens.half(token).filter(h -> token.trim().length() == 2 * h.length() + 1
+                            || token.trim().matches(Pattern.quote(h) + "\\s+" + Pattern.quote(h)))
+                    : Optional.empty();
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.resultsflow.ingest.parsing;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.resultsflow.contracts.results.Indicator;
 import org.resultsflow.contracts.results.LineRange;
@@ -10,7 +11,7 @@ import org.resultsflow.contracts.results.Observation;
 import org.resultsflow.contracts.results.ObservationKind;
 import org.resultsflow.contracts.results.ObservedValue;
 
-/** An indicator being read: observations are added one by one; a year+kind shown twice must agree. */
+/** An indicator being read: observations are added one by one, in page order. */
 final class IndicatorDraft {
 
     /** Tags in a fixed order, whatever order the page shows them in. */
@@ -22,8 +23,9 @@ final class IndicatorDraft {
     final String outputCode;
     final Set<String> tags = new LinkedHashSet<>();
     private final List<Observation> observations = new ArrayList<>();
-    private final Set<String> conflicted = new LinkedHashSet<>();
     LineRange lines;
+    /** The document ends inside this indicator's block. */
+    boolean partial;
 
     IndicatorDraft(String outcomeId, String outputCode, int line) {
         this.outcomeId = outcomeId;
@@ -39,35 +41,26 @@ final class IndicatorDraft {
         return !observations.isEmpty();
     }
 
-    boolean has(int year, ObservationKind kind) {
-        return observations.stream().anyMatch(o -> o.year() == year && o.kind() == kind);
-    }
-
-    Observation get(int year, ObservationKind kind) {
-        return observations.stream().filter(o -> o.year() == year && o.kind() == kind).findFirst().orElse(null);
+    /** The first table row of this year and kind, or null. */
+    Observation get(Integer year, ObservationKind kind) {
+        return observations.stream().filter(o -> !o.headline() && Objects.equals(o.year(), year) && o.kind() == kind)
+                .findFirst().orElse(null);
     }
 
     /**
-     * Adds an observation. The same year and kind shown again with the same token is a repeat; with another
-     * token the document contradicts itself and neither is kept.
+     * Adds a table row. A page can list several blocks under the same year label, each with its own value: they
+     * are all kept in page order, the n-th of a year and kind with sequence n.
      */
-    void add(int year, ObservationKind kind, ObservedValue value, LineRange at, ParseContext ctx) {
-        String id = year + " " + kind;
-        if (conflicted.contains(id)) {
-            return;
-        }
-        Observation seen = get(year, kind);
-        if (seen != null) {
-            if (!seen.value().raw().trim().equals(value.raw().trim())) {
-                ctx.warn(at.first(), label() + ": " + kind.name().toLowerCase() + " " + year + " shown as '"
-                        + seen.value().raw() + "' (line " + seen.lines().first() + ") and as '" + value.raw()
-                        + "'; neither is kept");
-                observations.remove(seen);
-                conflicted.add(id);
-            }
-            return;
-        }
-        observations.add(new Observation(year, kind, value, at));
+    void addRow(Integer year, ObservationKind kind, ObservedValue value, LineRange at) {
+        int sequence = 1 + (int) observations.stream()
+                .filter(o -> !o.headline() && Objects.equals(o.year(), year) && o.kind() == kind).count();
+        observations.add(new Observation(year, kind, sequence, false, value, at));
+        cover(at);
+    }
+
+    /** Adds the end-of-plan summary line ({@code 2026 Result -}); it repeats the first row of its year, if any. */
+    void addHeadline(int year, ObservedValue value, LineRange at) {
+        observations.add(new Observation(year, ObservationKind.RESULT, 1, true, value, at));
         cover(at);
     }
 
@@ -102,7 +95,7 @@ final class IndicatorDraft {
         List<Observation> inOrder = new ArrayList<>(observations);
         inOrder.sort(java.util.Comparator.comparingInt(o -> o.lines().first()));
         return new Indicator(key(), code, statement, statement == null ? null : Statements.normalise(statement),
-                outcomeId, outputCode, List.copyOf(orderedTags), List.copyOf(inOrder), lines);
+                outcomeId, outputCode, List.copyOf(orderedTags), List.copyOf(inOrder), partial, lines);
     }
 
     private static String abbreviate(String s) {

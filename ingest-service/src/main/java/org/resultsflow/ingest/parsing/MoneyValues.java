@@ -13,9 +13,9 @@ import org.resultsflow.contracts.results.Money;
  */
 final class MoneyValues {
 
-    /** An amount anywhere in a line. */
+    /** An amount anywhere in a line; a unit may be glued to a label after it ({@code $481.38 KPlanned Budget}). */
     static final Pattern AMOUNT = Pattern.compile(
-            "(?<![\\w$])-?(?:US)?\\$\\s?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s?[KMB](?![A-Za-z]))?");
+            "(?<![\\w$])-?(?:US)?\\$\\s?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s?[KMB](?![a-z]))?");
     private static final Pattern EXACT = Pattern.compile(
             "(?<neg>-)?(?:US)?\\$\\s?(?<int>\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(?<frac>\\d+))?(?:\\s?(?<unit>[KMB]))?");
 

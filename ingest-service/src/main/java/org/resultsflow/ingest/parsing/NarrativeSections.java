@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.Outcome;
 import org.resultsflow.contracts.results.ProgressNote;
@@ -22,15 +21,10 @@ import org.resultsflow.contracts.results.ProgressNote;
  */
 final class NarrativeSections {
 
-    /** Decides the year of a note; warns and returns empty when it is not certain. */
-    interface YearRule {
-        OptionalInt yearOf(String narrative, int line, String outcomeLabel, ParseContext ctx);
-    }
-
     private NarrativeSections() {
     }
 
-    static List<Outcome> read(ParseContext ctx, int from, YearRule yearRule) {
+    static List<Outcome> read(ParseContext ctx, int from) {
         SourceText t = ctx.text;
         List<Integer> headers = new ArrayList<>();
         Map<Integer, ResultCodes.OutcomeRef> refs = new LinkedHashMap<>();
@@ -49,7 +43,7 @@ final class NarrativeSections {
             int end = h + 1 < headers.size() ? headers.get(h + 1) - 1 : t.size();
             ResultCodes.OutcomeRef ref = refs.get(header);
             OutcomeDraft draft = new OutcomeDraft(ref, header);
-            readSection(ctx, draft, header + 1, end, yearRule);
+            readSection(ctx, draft, header + 1, end);
             if (draft.statement == null) {
                 // The header alone is certain: the outcome is listed, with nothing else known about it.
                 ctx.warn(header, "outcome " + ref.id() + " has no statement or narrative (document cut off?);"
@@ -77,7 +71,7 @@ final class NarrativeSections {
         }
         boolean news = false;
         for (ProgressNote n : again.notes) {
-            boolean known = seen.notes.stream().anyMatch(s -> s.year() == n.year());
+            boolean known = seen.notes.stream().anyMatch(s -> s.text().equals(n.text()));
             news |= !known;
             seen.addNote(n, ctx);
         }
@@ -87,7 +81,7 @@ final class NarrativeSections {
         }
     }
 
-    private static void readSection(ParseContext ctx, OutcomeDraft draft, int from, int to, YearRule yearRule) {
+    private static void readSection(ParseContext ctx, OutcomeDraft draft, int from, int to) {
         SourceText t = ctx.text;
         int first = t.nextNonBlank(from);
         if (first > to) {
@@ -132,10 +126,7 @@ final class NarrativeSections {
         String text = String.join("\n", narrative);
         LineRange range = new LineRange(narrativeFirst, narrativeLast);
         draft.cover(range);
-        OptionalInt year = yearRule.yearOf(text, narrativeFirst, draft.label(), ctx);
-        if (year.isPresent()) {
-            draft.addNote(new ProgressNote(year.getAsInt(), Narratives.status(text), text, range), ctx);
-        }
+        draft.addNote(Notes.read(ctx, text, narrativeFirst, narrativeLast, draft.label()), ctx);
     }
 
     private static int lastNonBlank(SourceText t, int to) {

@@ -52,12 +52,12 @@ public final class OutcomeAssignment {
             String parent = i.outputCode() != null ? i.outputCode() : ref.id();
             String key = parent + "::" + (i.code() != null ? i.code() : i.normalisedStatement());
             indicators.add(new Indicator(key, i.code(), i.statement(), i.normalisedStatement(), ref.id(),
-                    i.outputCode(), i.tags(), i.observations(), i.lines()));
+                    i.outputCode(), i.tags(), i.observations(), i.partial(), i.lines()));
         }
         DocumentFacts facts = extraction.facts();
         DocumentFacts assigned = facts.office() != null ? facts
                 : new DocumentFacts(facts.declaredAsOf(), facts.dataYear(), ref.office(), facts.planPeriod(),
-                        facts.lineCount());
+                        facts.lineCount(), facts.source());
         return new Extraction(extraction.layout(), assigned, outcomes, indicators, budgets, extraction.warnings());
     }
 }

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 final class OutcomeDetails {
 
     enum Label {
-        SDG_ALIGNMENT("sdg alignment"),
-        IMPACT_AREAS("impact areas"),
-        ORGANIZATIONAL_OUTPUTS("organizational outputs"),
+        SDG_ALIGNMENT("sdg [a-z]lignment"),
+        IMPACT_AREAS("impact areas|strategic plan thematic \\(impact\\) areas"),
+        ORGANIZATIONAL_OUTPUTS("organizational outputs|strategic plan outcome areas"),
         POLICY_MARKER("policy marker"),
         HUMANITARIAN_SCOPE("humanitarian scope"),
         UN_SYSTEM_FUNCTION("un system functions?"),
@@ -28,7 +28,8 @@ final class OutcomeDetails {
         final Pattern pattern;
 
         Label(String regex) {
-            this.pattern = Pattern.compile("(?i)^(" + regex + ")\\b\\s*:?\\s*(.*)$");
+            // the label may be glued to its value ("Policy markerGENDER EQUALITY")
+            this.pattern = Pattern.compile("(?i)^(" + regex + ")(?:\\b|(?-i:(?=[A-Z])))\\s*:?\\s*(.*)$");
         }
     }
 

@@ -43,28 +43,39 @@ final class OutcomeDraft {
     }
 
     /**
-     * Adds a note unless one of the same year is already there: the same text again is a repeat and is
-     * dropped silently by the caller's warning; a different text for the same year cannot be told apart,
-     * so neither is kept.
+     * Adds a note of this outcome. The same text again for the same year is the page repeating itself and is
+     * dropped with a warning; another text for the same year is another note, kept after the first.
      */
     void addNote(ProgressNote note, ParseContext ctx) {
-        for (int i = 0; i < notes.size(); i++) {
-            ProgressNote n = notes.get(i);
-            if (n.year() == note.year()) {
-                if (n.text().equals(note.text())) {
-                    ctx.warn(note.lines().first(), "repeated progress note for " + label() + " " + note.year()
-                            + " (same as line " + n.lines().first() + ") ignored");
-                } else {
-                    ctx.warn(note.lines().first(), "two different progress notes for " + label() + " "
-                            + note.year() + " (lines " + n.lines().first() + " and " + note.lines().first()
-                            + "); neither is kept");
-                    notes.remove(i);
+        ProgressNote added = Notes.add(notes, note, label(), ctx);
+        if (added != null) {
+            cover(note.lines());
+        }
+    }
+
+    /** Adds an output; the same output again (same code, or no code and the same statement) is a repeat. */
+    void addOutput(ParseContext ctx, Output output) {
+        for (int i = 0; i < outputs.size(); i++) {
+            Output o = outputs.get(i);
+            boolean same = o.code() != null ? o.code().equals(output.code())
+                    : output.code() == null && o.statement() != null && output.statement() != null
+                            && Statements.normalise(o.statement()).equals(Statements.normalise(output.statement()));
+            if (same) {
+                if (output.statement() != null && o.statement() != null
+                        && !Statements.normalise(o.statement()).equals(Statements.normalise(output.statement()))) {
+                    ctx.warn(output.lines().first(), "output " + output.code() + " shown again with another statement;"
+                            + " the first (line " + o.lines().first() + ") is kept");
+                } else if (!output.progressNotes().isEmpty()) {
+                    List<ProgressNote> merged = new ArrayList<>(o.progressNotes());
+                    output.progressNotes().forEach(n -> Notes.add(merged, n, "output '" + o.statement() + "'", ctx));
+                    outputs.set(i, new Output(o.code(), o.statement(), merged, o.lines().span(output.lines())));
                 }
+                cover(output.lines());
                 return;
             }
         }
-        notes.add(note);
-        cover(note.lines());
+        outputs.add(output);
+        cover(output.lines());
     }
 
     String label() {

@@ -3,13 +3,11 @@ package org.resultsflow.ingest.parsing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.resultsflow.contracts.results.Budget;
 import org.resultsflow.contracts.results.BudgetEntityType;
 import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.Output;
-import org.resultsflow.contracts.results.ProgressNote;
 
 /**
  * The outcome web page. Sections, in page order, each found by its title line:
@@ -46,33 +44,40 @@ final class OutcomePageParser implements LayoutParser {
                 ref = r.get();
             }
         }
-        OutcomeDraft outcome = new OutcomeDraft(ref, header);
-        outcome.planPeriod = ctx.declared.planPeriod;
-        int stmt = t.nextNonBlank(header + 1);
+        // Without a header line (the glued rendering) the title follows the country header directly, and the
+        // outcome is the one the page's address names.
+        int stmt = header > 0 ? t.nextNonBlank(header + 1) : HeadlessNotes.firstContent(t, 1);
+        OutcomeDraft outcome = new OutcomeDraft(ref != null ? ref : ctx.address.outcome(), header > 0 ? header : stmt);
+        outcome.planPeriod = ctx.planPeriod();
         int details = t.find(header + 1, DETAILS);
-        if (stmt <= t.size() && (details < 0 || stmt < details) && OutcomeDetails.label(t.line(stmt)) == null) {
+        if (stmt <= t.size() && (details < 0 || stmt < details) && OutcomeDetails.label(t.line(stmt)) == null
+                && !t.isCut(stmt) && !ResultCodes.isIndicatorCodeLine(t.line(stmt))) {
             outcome.statement = t.line(stmt);
             outcome.cover(stmt);
         } else {
-            ctx.warn(header, "outcome " + ref.id() + " shows no statement after its header");
+            ctx.warn(Math.max(header, 1), outcome.label() + " shows no statement after its header");
         }
 
-        int resources = t.find(Math.max(header, details) + 1, RESOURCES);
-        int outcomeIndicators = t.find(header + 1, OUTCOME_INDICATORS);
-        int outputIndicators = t.find(header + 1, OUTPUT_INDICATORS);
-        int note = t.find(header + 1, NOTE);
+        // sections are looked for after the details: the page's tab names repeat their titles before
+        int sections = Math.max(header, details) + 1;
+        int resources = t.find(sections, RESOURCES);
+        int outcomeIndicators = t.find(sections, OUTCOME_INDICATORS);
+        int outputIndicators = t.find(sections, OUTPUT_INDICATORS);
+        int note = t.find(sections, NOTE);
         int end = t.size();
         int[] marks = {details, resources, outcomeIndicators, outputIndicators, note};
 
         if (details > 0) {
-            readDetails(ctx, outcome, details + 1, SourceText.nextMark(marks, details, end) - 1);
+            OutcomeDetailsReader.read(ctx, outcome, details + 1, SourceText.nextMark(marks, details, end) - 1);
         }
         List<Budget> budgets = new ArrayList<>();
         Integer year = ctx.declared.dataYear;
         BudgetDraft outcomeBudget = new BudgetDraft(outcome.id, BudgetEntityType.OUTCOME, outcome.id);
         if (resources > 0) {
             for (int i = resources + 1; i < SourceText.nextMark(marks, resources, end); i++) {
-                outcomeBudget.readLine(t.line(i), i, ctx);
+                if (!t.isCut(i)) {
+                    outcomeBudget.readLine(t.line(i), i, ctx);
+                }
             }
         }
         if (!outcomeBudget.isEmpty()) {
@@ -81,6 +86,7 @@ final class OutcomePageParser implements LayoutParser {
         }
 
         Indicators indicators = new Indicators();
+        IndicatorBlocks blocks = new IndicatorBlocks();
         if (outcomeIndicators > 0) {
             int to = SourceText.nextMark(marks, outcomeIndicators, end) - 1;
             int from = outcomeIndicators + 1;
@@ -92,10 +98,11 @@ final class OutcomePageParser implements LayoutParser {
                 }
             }
             from = skipRepeatedHeader(ctx, outcome, from, to);
-            IndicatorBlocks.read(ctx, from, to, outcome.id, null, i -> false, indicators);
+            blocks.read(ctx, from, to, outcome.id, null, i -> false);
             outcome.cover(new LineRange(outcomeIndicators, Math.max(outcomeIndicators, to)));
         }
-        readOutputs(ctx, outcome, header + 1, note > 0 ? note - 1 : end, indicators, budgets, year);
+        readOutputs(ctx, outcome, Math.max(1, header + 1), note > 0 ? note - 1 : end, blocks, budgets, year);
+        blocks.resolve(ctx, indicators);
 
         if (note > 0) {
             readNote(ctx, outcome, note, end);
@@ -126,97 +133,7 @@ final class OutcomePageParser implements LayoutParser {
         return i + 1;
     }
 
-    private void readDetails(ParseContext ctx, OutcomeDraft outcome, int from, int to) {
-        SourceText t = ctx.text;
-        OutcomeDetails.Label current = null;
-        List<String> description = new ArrayList<>();
-        List<Integer> placeholders = new ArrayList<>();
-        int descFirst = -1;
-        int descLast = -1;
-        for (int i = from; i <= to; i++) {
-            String line = t.line(i);
-            if (line.isEmpty()) {
-                continue;
-            }
-            OutcomeDetails.LabelLine ll = OutcomeDetails.label(line);
-            String value;
-            boolean inline;
-            if (ll != null) {
-                current = ll.label();
-                value = ll.inline();
-                inline = true;
-                if (value.isEmpty()) {
-                    continue;
-                }
-            } else {
-                value = line;
-                inline = false;
-            }
-            if (current == null) {
-                continue;
-            }
-            switch (current) {
-                case SDG_ALIGNMENT -> {
-                    if (OutcomeDetails.namesGoal(value)) {
-                        addOnce(outcome.sdgAlignment, value);
-                        outcome.cover(i);
-                    } else {
-                        placeholders.add(i);
-                    }
-                }
-                case IMPACT_AREAS -> {
-                    addOnce(outcome.impactAreas, value);
-                    outcome.cover(i);
-                }
-                case POLICY_MARKER -> setOnce(ctx, outcome, "policy marker", value, i, true);
-                case HUMANITARIAN_SCOPE -> setOnce(ctx, outcome, "humanitarian scope", value, i, false);
-                case UN_SYSTEM_FUNCTION -> {
-                    for (String f : inline ? OutcomeDetails.splitRunTogether(value) : List.of(value)) {
-                        addOnce(outcome.unSystemFunctions, f);
-                    }
-                    outcome.cover(i);
-                }
-                case DESCRIPTION -> {
-                    description.add(value);
-                    descFirst = descFirst < 0 ? i : descFirst;
-                    descLast = i;
-                }
-                default -> {
-                    // organisational outputs, UN partners: not part of the outcome record
-                }
-            }
-        }
-        if (!placeholders.isEmpty()) {
-            ctx.warn(placeholders.get(0), "SDG alignment shows only images without the goal's name (lines "
-                    + placeholders.get(0) + "-" + placeholders.get(placeholders.size() - 1) + "); no goal taken");
-        }
-        if (!description.isEmpty()) {
-            outcome.description = Statements.joinWrapped(description);
-            outcome.cover(new LineRange(descFirst, descLast));
-        }
-    }
-
-    static void addOnce(List<String> list, String value) {
-        if (!list.contains(value)) {
-            list.add(value);
-        }
-    }
-
-    static void setOnce(ParseContext ctx, OutcomeDraft o, String what, String value, int line, boolean marker) {
-        String seen = marker ? o.policyMarker : o.humanitarianScope;
-        if (seen != null && !seen.equals(value)) {
-            ctx.warn(line, what + " shown as '" + seen + "' and as '" + value + "'; the first is kept");
-            return;
-        }
-        if (marker) {
-            o.policyMarker = value;
-        } else {
-            o.humanitarianScope = value;
-        }
-        o.cover(line);
-    }
-
-    private void readOutputs(ParseContext ctx, OutcomeDraft outcome, int from, int to, Indicators indicators,
+    private void readOutputs(ParseContext ctx, OutcomeDraft outcome, int from, int to, IndicatorBlocks blocks,
             List<Budget> budgets, Integer year) {
         SourceText t = ctx.text;
         List<Integer> headers = new ArrayList<>();
@@ -247,7 +164,7 @@ final class OutcomePageParser implements LayoutParser {
                     continue;
                 }
                 if (MoneyValues.AMOUNT.matcher(l).find() || ResultCodes.isIndicatorCodeLine(l)
-                        || LayoutDetector.HEADLINE.matcher(l).matches()) {
+                        || IndicatorBlocks.HEADLINE.matcher(l).matches()) {
                     break;
                 }
                 statement.add(l);
@@ -259,28 +176,13 @@ final class OutcomePageParser implements LayoutParser {
             }
             Output output = new Output(code, statement.isEmpty() ? null : Statements.joinWrapped(statement),
                     new LineRange(header, last));
-            addOutput(ctx, outcome, output);
-            IndicatorBlocks.read(ctx, last + 1, end, outcome.id, code, line -> budget.readLine(t.line(line), line, ctx),
-                    indicators);
+            outcome.addOutput(ctx, output);
+            blocks.read(ctx, last + 1, end, outcome.id, code, line -> budget.readLine(t.line(line), line, ctx));
             if (!budget.isEmpty()) {
                 budgets.add(budget.build(year));
             }
             outcome.cover(new LineRange(header, end));
         }
-    }
-
-    static void addOutput(ParseContext ctx, OutcomeDraft outcome, Output output) {
-        for (Output o : outcome.outputs) {
-            if (o.code().equals(output.code())) {
-                if (output.statement() != null && o.statement() != null
-                        && !Statements.normalise(o.statement()).equals(Statements.normalise(output.statement()))) {
-                    ctx.warn(output.lines().first(), "output " + output.code() + " shown again with another statement;"
-                            + " the first (line " + o.lines().first() + ") is kept");
-                }
-                return;
-            }
-        }
-        outcome.outputs.add(output);
     }
 
     /** The note: statement again, then the narrative up to the end of the page's content. */
@@ -313,26 +215,9 @@ final class OutcomePageParser implements LayoutParser {
         addNote(ctx, outcome, text, new LineRange(first, last), "\n");
     }
 
-    /** A note of the page's declared data year; the narrative's own opening must not contradict it. */
+    /** A note of the outcome, its year by the rules of {@link NoteYears}. */
     static void addNote(ParseContext ctx, OutcomeDraft outcome, List<String> paragraphs, LineRange range, String sep) {
         String narrative = String.join(sep, paragraphs);
-        Integer dataYear = ctx.declared.dataYear;
-        OptionalInt own = Narratives.openingYear(narrative);
-        int year;
-        if (dataYear != null) {
-            if (own.isPresent() && own.getAsInt() != dataYear) {
-                ctx.warn(range.first(), "progress note reports on " + own.getAsInt() + " but the page shows data of "
-                        + dataYear + "; note skipped");
-                return;
-            }
-            year = dataYear;
-        } else if (own.isPresent()) {
-            year = own.getAsInt();
-        } else {
-            ctx.warn(range.first(), "progress note: the page declares no data year and the note's opening names none;"
-                    + " note skipped");
-            return;
-        }
-        outcome.addNote(new ProgressNote(year, Narratives.status(narrative), narrative, range), ctx);
+        outcome.addNote(Notes.read(ctx, narrative, range.first(), range.last(), outcome.label()), ctx);
     }
 }

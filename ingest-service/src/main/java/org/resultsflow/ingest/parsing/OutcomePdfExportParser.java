@@ -240,20 +240,20 @@ final class OutcomePdfExportParser implements LayoutParser {
             switch (current) {
                 case SDG_ALIGNMENT -> {
                     if (OutcomeDetails.namesGoal(line)) {
-                        OutcomePageParser.addOnce(outcome.sdgAlignment, line);
+                        OutcomeDetailsReader.addOnce(outcome.sdgAlignment, line);
                         outcome.cover(i);
                     } else {
                         ctx.warn(i, "SDG alignment value '" + line + "' names no goal; skipped");
                     }
                 }
                 case IMPACT_AREAS -> {
-                    OutcomePageParser.addOnce(outcome.impactAreas, line);
+                    OutcomeDetailsReader.addOnce(outcome.impactAreas, line);
                     outcome.cover(i);
                 }
-                case POLICY_MARKER -> OutcomePageParser.setOnce(ctx, outcome, "policy marker", line, i, true);
-                case HUMANITARIAN_SCOPE -> OutcomePageParser.setOnce(ctx, outcome, "humanitarian scope", line, i, false);
+                case POLICY_MARKER -> OutcomeDetailsReader.setOnce(ctx, outcome, "policy marker", line, i, true);
+                case HUMANITARIAN_SCOPE -> OutcomeDetailsReader.setOnce(ctx, outcome, "humanitarian scope", line, i, false);
                 case UN_SYSTEM_FUNCTION -> {
-                    OutcomePageParser.addOnce(outcome.unSystemFunctions, line);
+                    OutcomeDetailsReader.addOnce(outcome.unSystemFunctions, line);
                     outcome.cover(i);
                 }
                 case DESCRIPTION -> {
@@ -292,10 +292,10 @@ final class OutcomePdfExportParser implements LayoutParser {
             ctx.warn(i, "'" + v + "' stands apart from its label (line " + labelLine + ", two-column layout);"
                     + " taken as its value, the only label without a value that such a value fits");
             switch (l) {
-                case POLICY_MARKER -> OutcomePageParser.setOnce(ctx, outcome, "policy marker", v, i, true);
-                case HUMANITARIAN_SCOPE -> OutcomePageParser.setOnce(ctx, outcome, "humanitarian scope", v, i, false);
+                case POLICY_MARKER -> OutcomeDetailsReader.setOnce(ctx, outcome, "policy marker", v, i, true);
+                case HUMANITARIAN_SCOPE -> OutcomeDetailsReader.setOnce(ctx, outcome, "humanitarian scope", v, i, false);
                 default -> {
-                    OutcomePageParser.addOnce(outcome.sdgAlignment, v);
+                    OutcomeDetailsReader.addOnce(outcome.sdgAlignment, v);
                     outcome.cover(i);
                 }
             }
@@ -427,7 +427,7 @@ final class OutcomePdfExportParser implements LayoutParser {
                             ctx.warn(p.get(0), "the outcome statement in the table differs from the outcome's; kept the first");
                         }
                     } else {
-                        OutcomePageParser.addOutput(ctx, outcome, new Output(outputCode, s,
+                        outcome.addOutput(ctx, new Output(outputCode, s,
                                 new LineRange(outputHeader, p.get(p.size() - 1))));
                     }
                     state = State.INDICATOR_STATEMENT;
@@ -506,15 +506,12 @@ final class OutcomePdfExportParser implements LayoutParser {
         String result = tokens.length == 2 ? tokens[1] : "";
         LineRange at = LineRange.of(line);
         Integer year = m.group("year") == null ? null : Integer.valueOf(m.group("year"));
-        Optional<ObservedValue> pv = ValueTokens.read(planned);
-        if (pv.isEmpty()) {
-            ctx.warn(line, d.label() + ": value '" + planned + "' not understood; skipped");
-        } else if (year == null) {
-            if (pv.get().isKnown()) {
-                ctx.warn(line, d.label() + ": " + kind.name().toLowerCase() + " value '" + planned + "' without a year; skipped");
-            }
-        } else {
-            d.add(year, kind, pv.get(), at, ctx);
+        ObservedValue pv = ValueTokens.read(planned);
+        if (year != null || kind == ObservationKind.BASELINE) {
+            d.addRow(year, kind, pv, at);
+        } else if (pv.isKnown()) {
+            ctx.warn(line, d.label() + ": " + kind.name().toLowerCase() + " value '" + planned + "' without a year;"
+                    + " which year it is of is not shown, so it is not kept");
         }
         if (kind == ObservationKind.BASELINE) {
             if (!result.isEmpty() && !ValueTokens.isMarker(result)) {
@@ -528,12 +525,7 @@ final class OutcomePdfExportParser implements LayoutParser {
             }
             return;
         }
-        Optional<ObservedValue> rv = ValueTokens.read(result);
-        if (rv.isEmpty()) {
-            ctx.warn(line, d.label() + ": result '" + result + "' not understood; skipped");
-        } else {
-            d.add(year, ObservationKind.RESULT, rv.get(), at, ctx);
-        }
+        d.addRow(year, ObservationKind.RESULT, ValueTokens.read(result), at);
     }
 
     // ---------------------------------------------------------------- progress note

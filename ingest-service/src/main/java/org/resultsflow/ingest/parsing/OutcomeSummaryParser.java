@@ -1,9 +1,9 @@
 package org.resultsflow.ingest.parsing;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.resultsflow.contracts.results.Budget;
@@ -11,6 +11,7 @@ import org.resultsflow.contracts.results.BudgetEntityType;
 import org.resultsflow.contracts.results.FundingContribution;
 import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.Money;
+import org.resultsflow.contracts.results.Output;
 import org.resultsflow.contracts.results.ProgressNote;
 
 /**
@@ -33,16 +34,17 @@ final class OutcomeSummaryParser implements LayoutParser {
     private static final Pattern CELL = Pattern.compile("^(?<amount>" + MONEY + ")\\s+(?<year>(?:19|20)\\d{2})$");
     private static final Pattern NO_DATA_START = Pattern.compile("^--$");
     private static final Pattern YEAR_ONLY = Pattern.compile("^((?:19|20)\\d{2})$");
-    private static final Pattern TOTAL = Pattern.compile("(?i)^Total contribution\\s*:\\s*(" + MONEY + ")\\s*(?:\\(\\s*\\d+(?:\\.\\d+)?\\s*%\\s*\\))?$");
-    private static final Pattern DEVELOPMENT = Pattern.compile("(?i)^Development\\s*:\\s*(" + MONEY + ")\\s*(?:\\(\\s*\\d+(?:\\.\\d+)?\\s*%\\s*\\))?$");
-    private static final Pattern HUMANITARIAN = Pattern.compile("(?i)^Humanitarian\\s*:\\s*(" + MONEY + ")\\s*(?:\\(\\s*\\d+(?:\\.\\d+)?\\s*%\\s*\\))?$");
+    private static final String SHARE = "\\s*(?:\\(\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*\\))?$";
+    private static final Pattern TOTAL = Pattern.compile("(?i)^Total contribution\\s*:\\s*(" + MONEY + ")" + SHARE);
+    private static final Pattern DEVELOPMENT = Pattern.compile("(?i)^Development\\s*:\\s*(" + MONEY + ")" + SHARE);
+    private static final Pattern HUMANITARIAN = Pattern.compile("(?i)^Humanitarian\\s*:\\s*(" + MONEY + ")" + SHARE);
     private static final Pattern PLACEHOLDER = Pattern.compile("(?i)^lorem ipsum\\b.*");
 
     @Override
     public Result parse(ParseContext ctx) {
         SourceText t = ctx.text;
         int title = find(t, 1, "Outcome summary");
-        Optional<ResultCodes.OutcomeRef> ref = findOutcomeId(t);
+        Optional<ResultCodes.OutcomeRef> ref = findOutcomeId(t).or(() -> Optional.ofNullable(ctx.address.outcome()));
         OutcomeDraft outcome = new OutcomeDraft(ref.orElse(null), title > 0 ? title : 1);
         if (ref.isEmpty()) {
             ctx.warn(title > 0 ? title : 1, "the outcome summary does not show the outcome's id or code; its outcome"
@@ -55,7 +57,7 @@ final class OutcomeSummaryParser implements LayoutParser {
         } else {
             ctx.warn(title > 0 ? title : 1, "no outcome statement after the title");
         }
-        outcome.planPeriod = ctx.declared.planPeriod;
+        outcome.planPeriod = ctx.planPeriod();
 
         List<FundingContribution> funding = new ArrayList<>();
         LineRange tableLines = readFunding(ctx, funding);
@@ -180,10 +182,14 @@ final class OutcomeSummaryParser implements LayoutParser {
                 cell.total = money(ctx, m.group(1), i);
             } else if ((m = DEVELOPMENT.matcher(line)).matches()) {
                 cell.development = money(ctx, m.group(1), i);
+                cell.developmentShare = m.group(2) == null ? null : new BigDecimal(m.group(2));
             } else if ((m = HUMANITARIAN.matcher(line)).matches()) {
                 cell.humanitarian = money(ctx, m.group(1), i);
+                cell.humanitarianShare = m.group(2) == null ? null : new BigDecimal(m.group(2));
             } else if (partner != null && line.startsWith(partner)) {
-                continue; // the tooltip repeats the partner's name, run together with its kind ("MexicoGovernment")
+                // the tooltip repeats the partner's name, run together with its kind ("DenmarkOECD-DAC donor")
+                String kind = line.substring(partner.length()).trim();
+                cell.partnerType = kind.isEmpty() ? null : kind;
             } else if (!PLACEHOLDER.matcher(line).matches()) {
                 ctx.warn(i, "line in a funding cell not understood; skipped: '" + abbreviate(line) + "'");
             }
@@ -204,6 +210,11 @@ final class OutcomeSummaryParser implements LayoutParser {
         if (cell == null || cell.noData) {
             return null;
         }
+        if (ctx.text.isCut(cell.last)) {
+            ctx.warn(cell.first, "funding cell of " + partner + " " + cell.year + " is cut by the end of the document;"
+                    + " not kept");
+            return null;
+        }
         Optional<Money> shown = MoneyValues.read(cell.amount);
         if (shown.isEmpty()) {
             ctx.warn(cell.first, "funding amount not understood: '" + cell.amount + "'; cell skipped");
@@ -215,63 +226,58 @@ final class OutcomeSummaryParser implements LayoutParser {
                     + " but its total contribution is " + cell.total.raw() + "; cell skipped");
             return null;
         }
-        out.add(new FundingContribution(partner, cell.year, total, cell.development, cell.humanitarian,
+        out.add(new FundingContribution(partner, cell.partnerType, cell.year, total, cell.development,
+                cell.humanitarian, cell.developmentShare, cell.humanitarianShare,
                 new LineRange(cell.first, Math.max(cell.first, cell.last))));
         return null;
     }
 
+    /**
+     * The notes section: a title line (the outcome's statement, or an output's), then its note, then the
+     * next title. A note under the outcome's statement is the outcome's; under another title it is the note
+     * of that output (its code is not shown).
+     */
     private void readNotes(ParseContext ctx, OutcomeDraft outcome, int from) {
         SourceText t = ctx.text;
-        String statementKey = Statements.normalise(outcome.statement);
-        int i = from;
-        while (i <= t.size()) {
-            String line = t.line(i);
-            if (line.isEmpty()) {
-                i++;
-                continue;
-            }
-            if (!Statements.normalise(line).equals(statementKey)) {
-                if (line.matches("(?i)^(?:strategic plan contributions|documents)$")) {
-                    return;
-                }
-                if (Statements.normalise(line).length() < 400 && !Narratives.isNoteOpening(line)
-                        && Narratives.sentence(line, 1).isEmpty() && i + 1 <= t.size()
-                        && Narratives.isNoteOpening(t.line(t.nextNonBlank(i + 1)))) {
-                    ctx.warn(i, "a progress note under a different statement; skipped");
-                }
-                i++;
-                continue;
-            }
-            outcome.cover(i);
-            int first = t.nextNonBlank(i + 1);
-            int last = first - 1;
+        String statementKey = outcome.statement == null ? null : Statements.normalise(outcome.statement);
+        int i = t.nextNonBlank(from);
+        while (i <= t.size() && !isNotesEnd(t.line(i))) {
+            int title = i;
             List<String> text = new ArrayList<>();
+            int first = t.nextNonBlank(title + 1);
+            int last = first;
             int j = first;
-            while (j <= t.size()) {
-                String l = t.line(j);
-                if (!l.isEmpty()) {
-                    if (Statements.normalise(l).equals(statementKey)
-                            || l.matches("(?i)^(?:strategic plan contributions|documents)$")) {
-                        break;
-                    }
-                    text.add(l);
-                    last = j;
-                }
-                j++;
-            }
-            if (text.isEmpty()) {
-                ctx.warn(i, "statement repeated without a progress note after it");
-            } else {
-                String narrative = String.join("\n", text);
-                LineRange range = new LineRange(first, last);
-                OptionalInt year = ProgressNotesListParser.yearFromOpening(narrative, first, outcome.label(), ctx);
-                outcome.cover(range);
-                if (year.isPresent()) {
-                    outcome.addNote(new ProgressNote(year.getAsInt(), Narratives.status(narrative), narrative, range), ctx);
-                }
+            while (j <= t.size() && !isNotesEnd(t.line(j)) && (text.isEmpty() || !isTitle(t.line(j), statementKey))) {
+                text.add(t.line(j));
+                last = j;
+                j = t.nextNonBlank(j + 1);
             }
             i = j;
+            if (text.isEmpty()) {
+                ctx.warn(title, "a title without a progress note after it; not kept");
+                continue;
+            }
+            String narrative = String.join("\n", text);
+            boolean ofOutcome = statementKey != null && Statements.normalise(t.line(title)).equals(statementKey);
+            String label = ofOutcome ? outcome.label() : "output '" + t.line(title) + "'";
+            ProgressNote note = Notes.read(ctx, narrative, first, last, label);
+            if (ofOutcome) {
+                outcome.cover(new LineRange(title, last));
+                outcome.addNote(note, ctx);
+            } else {
+                outcome.addOutput(ctx, new Output(null, t.line(title), List.of(note), new LineRange(title, last)));
+            }
         }
+    }
+
+    private static boolean isNotesEnd(String line) {
+        return line.matches("(?i)^(?:strategic plan contributions|documents)$");
+    }
+
+    /** A title: the outcome's statement, or a short line that does not end a sentence. */
+    private static boolean isTitle(String line, String statementKey) {
+        return statementKey != null && Statements.normalise(line).equals(statementKey)
+                || line.length() <= 250 && !line.matches(".*[.!?:;,]$");
     }
 
     private static String abbreviate(String s) {
@@ -287,6 +293,9 @@ final class OutcomeSummaryParser implements LayoutParser {
         Money total;
         Money development;
         Money humanitarian;
+        BigDecimal developmentShare;
+        BigDecimal humanitarianShare;
+        String partnerType;
 
         Cell(String amount, int year, int first) {
             this(amount, year, first, false);

@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
  * publisher's registry prefix ({@code XM-DAC-41146-MEX_D_2.1}); a page that shows only the code gets UN
  * Women's prefix.
  */
-final class ResultCodes {
+public final class ResultCodes {
 
     static final String DEFAULT_REGISTRY_PREFIX = "XM-DAC-41146-";
     static final String CODE = "[A-Z][A-Z0-9]{1,9}_[A-Z]{1,2}_\\d+(?:\\.\\d+)*";
     /** Indicator codes may end in letters: {@code MEX_D_2.1.1A}, {@code SP_D_2.1A}, {@code SP_D_0.1.d}. */
-    static final Pattern INDICATOR_CODE = Pattern.compile("[A-Z][A-Z0-9]{1,9}_[A-Z]{1,2}_\\d+(?:\\.[0-9A-Za-z]+)*");
+    static final Pattern INDICATOR_CODE = Pattern.compile("[A-Z][A-Z0-9]{1,9}_[A-Z]{1,2}_\\d+[A-Za-z]?(?:\\.[0-9A-Za-z]+)*");
     private static final Pattern ID_PART = Pattern.compile(
             "(?:(?<code>" + CODE + ")\\s*)?(?:(?<prefix>XM-DAC-\\d+-)(?<idcode>" + CODE + "))?");
     private static final Pattern OUTCOME_HEADER = Pattern.compile("(?i:outcome)\\s+(?<rest>\\S.*)");
@@ -26,7 +26,7 @@ final class ResultCodes {
     }
 
     /** An outcome as named by a header line. */
-    record OutcomeRef(String id, String code, String office) {
+    public record OutcomeRef(String id, String code, String office) {
     }
 
     /**

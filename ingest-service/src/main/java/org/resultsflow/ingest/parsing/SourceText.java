@@ -12,9 +12,11 @@ final class SourceText {
 
     private final List<String> raw;
     private final List<String> trimmed;
+    private final boolean lastLineEnded;
 
-    private SourceText(List<String> raw) {
+    private SourceText(List<String> raw, boolean lastLineEnded) {
         this.raw = List.copyOf(raw);
+        this.lastLineEnded = lastLineEnded;
         List<String> t = new ArrayList<>(raw.size());
         for (String line : raw) {
             t.add(strip(line));
@@ -39,7 +41,7 @@ final class SourceText {
         if (start < n) {
             lines.add(text.substring(start));
         }
-        return new SourceText(lines);
+        return new SourceText(lines, start >= n);
     }
 
     /** Trims ASCII and Unicode spaces (no-break space included) from both ends. */
@@ -73,11 +75,18 @@ final class SourceText {
         return trimmed.get(lineNo - 1);
     }
 
+    /**
+     * Whether the line is the last one and no line terminator ends it: the document may be cut inside it
+     * (a saved excerpt, a truncated download), so no value is read from it.
+     */
+    boolean isCut(int lineNo) {
+        return lineNo == raw.size() && !lastLineEnded;
+    }
+
     boolean isBlank(int lineNo) {
         return trimmed.get(lineNo - 1).isEmpty();
     }
 
-    /** The next non-blank line at or after {@code from}, or {@code size()+1} when there is none. */
     /** The first line at or after {@code from} that matches {@code p} whole, or -1. */
     int find(int from, Pattern p) {
         for (int i = Math.max(1, from); i <= size(); i++) {
@@ -99,6 +108,7 @@ final class SourceText {
         return next;
     }
 
+    /** The next non-blank line at or after {@code from}, or {@code size()+1} when there is none. */
     int nextNonBlank(int from) {
         int i = from;
         while (i <= size() && isBlank(i)) {

@@ -13,8 +13,8 @@ import org.resultsflow.contracts.results.ValueType;
  * Reads one observed token. A token is a number ({@code 7}, {@code 1,200}, {@code 0.5}), a percentage
  * ({@code 0.19%}, kept as the percentage shown: 0.19), a truth value ({@code Yes}, {@code No}, {@code TRUE},
  * {@code False}) or a marker that carries no value ({@code TBD}, {@code N/A}, {@code NA}, {@code -},
- * {@code --}, empty). A marker never becomes 0. Anything else is not understood: the caller skips it with a
- * warning instead of guessing.
+ * {@code --}, empty). A marker never becomes 0. Anything else ({@code 3 (new)}, {@code 12 (cumulative)}, a
+ * sentence) is text, kept verbatim and never read as a number.
  */
 final class ValueTokens {
 
@@ -27,29 +27,50 @@ final class ValueTokens {
     private ValueTokens() {
     }
 
-    static Optional<ObservedValue> read(String raw) {
+    static ObservedValue read(String raw) {
         String t = raw.trim();
         String lower = t.toLowerCase(Locale.ROOT);
         if (MARKERS.contains(lower)) {
-            return Optional.of(new ObservedValue(raw, ValueType.MARKER, null, null));
+            return new ObservedValue(raw, ValueType.MARKER, null, null);
         }
         switch (lower) {
             case "yes", "true" -> {
-                return Optional.of(new ObservedValue(raw, ValueType.BOOLEAN, null, Boolean.TRUE));
+                return new ObservedValue(raw, ValueType.BOOLEAN, null, Boolean.TRUE);
             }
             case "no", "false" -> {
-                return Optional.of(new ObservedValue(raw, ValueType.BOOLEAN, null, Boolean.FALSE));
+                return new ObservedValue(raw, ValueType.BOOLEAN, null, Boolean.FALSE);
             }
             default -> {
                 // fall through to numbers
             }
         }
         if (NUMBER.matcher(t).matches()) {
-            return Optional.of(new ObservedValue(raw, ValueType.NUMBER, decimal(t), null));
+            return new ObservedValue(raw, ValueType.NUMBER, decimal(t), null);
         }
         Matcher m = PERCENT.matcher(t);
         if (m.matches()) {
-            return Optional.of(new ObservedValue(raw, ValueType.PERCENT, decimal(m.group(1)), null));
+            return new ObservedValue(raw, ValueType.PERCENT, decimal(m.group(1)), null);
+        }
+        return new ObservedValue(raw, ValueType.TEXT, null, null);
+    }
+
+    /**
+     * The value a token printed twice stands for: two equal halves, with or without space between them
+     * ({@code 0 0}, {@code 22}, {@code TBDTBD}, {@code --}, a sentence twice); empty when it is not.
+     */
+    static Optional<String> half(String token) {
+        String t = token.trim();
+        String[] words = t.split("\\s+");
+        if (words.length > 1 && words.length % 2 == 0) {
+            String a = String.join(" ", java.util.Arrays.copyOfRange(words, 0, words.length / 2));
+            String b = String.join(" ", java.util.Arrays.copyOfRange(words, words.length / 2, words.length));
+            if (a.equals(b)) {
+                return Optional.of(a);
+            }
+        }
+        int n = t.length();
+        if (n >= 2 && n % 2 == 0 && t.substring(0, n / 2).equals(t.substring(n / 2))) {
+            return Optional.of(t.substring(0, n / 2));
         }
         return Optional.empty();
     }

@@ -21,6 +21,9 @@ public class IngestedDocument extends PanacheEntityBase {
 
     public String name;
 
+    /** The address the document was published at, when the caller gave it. */
+    public String source;
+
     @Column(name = "media_type")
     public String mediaType;
 

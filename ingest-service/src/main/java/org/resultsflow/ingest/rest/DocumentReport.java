@@ -12,6 +12,7 @@ import org.resultsflow.ingest.repository.IngestedDocument;
 public record DocumentReport(
         @Schema(description = "SHA-256 of the document's bytes") String id,
         String name,
+        @Schema(description = "The address the document was published at, when the caller gave it") String source,
         String mediaType,
         long sizeBytes,
         String layout,
@@ -35,7 +36,7 @@ public record DocumentReport(
     }
 
     public static DocumentReport of(IngestedDocument d, Status status) {
-        return new DocumentReport(d.id, d.name, d.mediaType, d.sizeBytes, d.layout, d.asOf, d.asOfBasis, d.office,
+        return new DocumentReport(d.id, d.name, d.source, d.mediaType, d.sizeBytes, d.layout, d.asOf, d.asOfBasis, d.office,
                 d.planPeriod, status,
                 new Counts(d.outcomeCount, d.outputCount, d.indicatorCount, d.observationCount, d.budgetCount,
                         d.noteCount, d.eventCount),

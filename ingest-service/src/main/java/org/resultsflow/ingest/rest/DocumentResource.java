@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.resultsflow.ingest.config.IngestConfig;
 import org.resultsflow.ingest.parsing.DocumentRejectedException;
 import org.resultsflow.ingest.parsing.Extraction;
+import org.resultsflow.ingest.parsing.PageAddress;
 import org.resultsflow.ingest.service.DocumentIngestion;
 import org.resultsflow.ingest.service.DocumentRegistry;
 
@@ -42,6 +43,8 @@ import org.resultsflow.ingest.service.DocumentRegistry;
 public class DocumentResource {
 
     private static final String ACCEPTED_TYPES = "text/plain, text/html, application/pdf";
+    private static final String SOURCE = "The address the page was published at (https://open.unwomen.org/...). It is kept as"
+            + " provenance, and gives the outcome, year= and plan_period= where the page's text does not show them";
 
     private final DocumentIngestion ingestion;
     private final DocumentRegistry registry;
@@ -79,10 +82,12 @@ public class DocumentResource {
             @Parameter(description = "A name for the document, e.g. its file name") @QueryParam("name") String name,
             @Parameter(description = "As-of date (YYYY-MM-DD) used when the document declares none") @QueryParam("asOf") String asOf,
             @Parameter(description = "The outcome (id or code) a page is about when it does not show it, as the outcome summary does; "
-                    + "without it such a page is identified by its statement") @QueryParam("outcome") String outcome)
+                    + "without it such a page is identified by its address or its statement") @QueryParam("outcome") String outcome,
+            @Parameter(description = SOURCE) @QueryParam("source") String source)
             throws DocumentRejectedException {
         checkBody(body, contentType);
-        DocumentIngestion.Ingested ingested = ingestion.ingest(body, contentType, name, parseDate(asOf), outcome);
+        DocumentIngestion.Ingested ingested = ingestion.ingest(body, contentType, name, parseDate(asOf), outcome,
+                address(source));
         return Response.status(ingested.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(DocumentReport.of(ingested.document(),
                         ingested.created() ? DocumentReport.Status.PUBLISHED : DocumentReport.Status.ALREADY_INGESTED))
@@ -93,7 +98,9 @@ public class DocumentResource {
     @Path("/preview")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Preview the extraction of a document",
-            description = "Parses the document and returns what would be published. Nothing is stored or published.")
+            description = "Parses the document and returns what would be published. Nothing is stored or published."
+                    + " A page that shows any outcome, output, indicator, note, budget or funding row is answered, even"
+                    + " when its outcome cannot be identified (id null, with a warning).")
     @RequestBody(content = {@Content(mediaType = "text/plain"), @Content(mediaType = "text/html"),
             @Content(mediaType = "application/pdf")})
     @APIResponse(responseCode = "200", description = "The extraction", content = @Content(schema = @Schema(implementation = Extraction.class)))
@@ -102,10 +109,11 @@ public class DocumentResource {
     @APIResponse(responseCode = "415", description = "Media type not supported", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "422", description = "Binary garbage, broken PDF, or text matching no known layout", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Extraction preview(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "The outcome (id or code) a page is about when it does not show it") @QueryParam("outcome") String outcome)
+            @Parameter(description = "The outcome (id or code) a page is about when it does not show it") @QueryParam("outcome") String outcome,
+            @Parameter(description = SOURCE) @QueryParam("source") String source)
             throws DocumentRejectedException {
         checkBody(body, contentType);
-        return ingestion.preview(body, contentType, outcome);
+        return ingestion.preview(body, contentType, outcome, address(source));
     }
 
     @GET
@@ -141,6 +149,14 @@ public class DocumentResource {
         if (body.length > limit) {
             throw new ApiException(Response.Status.REQUEST_ENTITY_TOO_LARGE,
                     "The document has " + body.length + " bytes; the limit is " + limit + " bytes");
+        }
+    }
+
+    private static PageAddress address(String source) {
+        try {
+            return PageAddress.parse(source);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(Response.Status.BAD_REQUEST, e.getMessage());
         }
     }
 

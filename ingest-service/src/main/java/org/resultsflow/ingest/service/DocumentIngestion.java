@@ -24,6 +24,7 @@ import org.resultsflow.ingest.parsing.DocumentParser;
 import org.resultsflow.ingest.parsing.DocumentRejectedException;
 import org.resultsflow.ingest.parsing.Extraction;
 import org.resultsflow.ingest.parsing.OutcomeAssignment;
+import org.resultsflow.ingest.parsing.PageAddress;
 import org.resultsflow.ingest.parsing.ParseWarning;
 import org.resultsflow.ingest.parsing.Statements;
 import org.resultsflow.ingest.repository.IngestedDocument;
@@ -63,8 +64,9 @@ public class DocumentIngestion {
     }
 
     /** The extraction, identified as far as it can be; nothing is stored or published. */
-    public Extraction preview(byte[] content, String mediaType, String outcomeHint) throws DocumentRejectedException {
-        Extraction extraction = parser.parse(content, mediaType);
+    public Extraction preview(byte[] content, String mediaType, String outcomeHint, PageAddress address)
+            throws DocumentRejectedException {
+        Extraction extraction = parser.parse(content, mediaType, address);
         try {
             return identify(extraction, outcomeHint);
         } catch (OutcomeNotIdentifiedException e) {
@@ -74,15 +76,16 @@ public class DocumentIngestion {
 
     /**
      * @param outcomeHint the outcome a page is about when the page does not show it (id or code), or null
+     * @param address the page's address, when the caller gave it
      */
-    public Ingested ingest(byte[] content, String mediaType, String name, LocalDate callerAsOf, String outcomeHint)
-            throws DocumentRejectedException {
+    public Ingested ingest(byte[] content, String mediaType, String name, LocalDate callerAsOf, String outcomeHint,
+            PageAddress address) throws DocumentRejectedException {
         String id = sha256(content);
         IngestedDocument known = await(() -> registry.find(id));
         if (known != null) {
             return new Ingested(known, false);
         }
-        Extraction extraction = identify(parser.parse(content, mediaType), outcomeHint);
+        Extraction extraction = identify(parser.parse(content, mediaType, address), outcomeHint);
         SourceDocument source = ExtractionMapper.sourceDocument(id, name, mediaType, extraction, callerAsOf);
         List<ReportedEvent> events = ExtractionMapper.events(source, extraction);
         long started = System.nanoTime();
@@ -131,7 +134,8 @@ public class DocumentIngestion {
             throw new OutcomeNotIdentifiedException("The document does not show which outcome it is about"
                     + (candidates.size() > 1 ? ", and " + candidates.size() + " known outcomes have its statement"
                             : ", and no document ingested so far shows an outcome with its statement")
-                    + ". Post it again with the query parameter outcome=<outcome id or code>.");
+                    + ". Post it again with the page's address (source=<URL of the page>) or with"
+                    + " outcome=<outcome id or code>.");
         }
         return withWarning(OutcomeAssignment.assign(extraction, candidates.get(0)), "the page does not show its outcome; "
                 + candidates.get(0) + " is the one known outcome with the same statement");
@@ -162,6 +166,7 @@ public class DocumentIngestion {
         IngestedDocument document = new IngestedDocument();
         document.id = source.id();
         document.name = source.name();
+        document.source = source.source();
         document.mediaType = source.mediaType();
         document.sizeBytes = size;
         document.layout = source.layout();

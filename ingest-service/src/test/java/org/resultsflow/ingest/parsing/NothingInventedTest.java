@@ -68,7 +68,9 @@ class NothingInventedTest {
             }
             for (Observation ob : ind.observations()) {
                 checks += in(problems, lines, ob.lines(), "raw token of " + ind.key(), ob.value().raw());
-                checks += in(problems, lines, ob.lines(), "year of " + ind.key(), String.valueOf(ob.year()));
+                checks += in(problems, lines, ob.lines(), "year of " + ind.key(),
+                        ob.year() == null ? null : String.valueOf(ob.year()));
+                checks += in(problems, lines, ob.lines(), "printed token of " + ind.key(), ob.value().printed());
                 if (ob.lines().first() < ind.lines().first() || ob.lines().last() > ind.lines().last()) {
                     problems.add(ind.key() + ": observation lines " + ob.lines() + " outside the indicator's " + ind.lines());
                 }

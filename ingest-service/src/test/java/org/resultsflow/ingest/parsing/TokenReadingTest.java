@@ -40,7 +40,7 @@ class TokenReadingTest {
         "--;MARKER;null;null",
     })
     void tokens(String raw, ValueType type, BigDecimal number, Boolean flag) {
-        ObservedValue v = ValueTokens.read(raw).orElseThrow();
+        ObservedValue v = ValueTokens.read(raw);
         assertEquals(raw, v.raw());
         assertEquals(type, v.type());
         if (number == null) {
@@ -53,7 +53,7 @@ class TokenReadingTest {
 
     @Test
     void emptyIsAMarkerNeverZero() {
-        ObservedValue v = ValueTokens.read("").orElseThrow();
+        ObservedValue v = ValueTokens.read("");
         assertEquals(ValueType.MARKER, v.type());
         assertEquals(null, v.number());
         assertTrue(!v.isKnown());
@@ -61,8 +61,24 @@ class TokenReadingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"approx. 5", "1,5", "12,34", "High", "5 women", "1.2.3", "$5", "?"})
-    void tokensThatAreNotUnderstoodGiveNothing(String raw) {
-        assertEquals(Optional.empty(), ValueTokens.read(raw));
+    void tokensThatAreNoNumberAreKeptAsTextNeverAsANumber(String raw) {
+        ObservedValue v = ValueTokens.read(raw);
+        assertEquals(ValueType.TEXT, v.type());
+        assertEquals(raw, v.raw());
+        assertEquals(null, v.number());
+    }
+
+    @ParameterizedTest(name = "''{0}'' printed twice is ''{1}''")
+    @CsvSource(delimiter = ';', value = {"22;2", "3535;35", "--;-", "TBDTBD;TBD", "0 0;0", "No data No data;No data",
+        "yesyes;yes"})
+    void aValuePrintedTwiceIsReadOnce(String printed, String once) {
+        assertEquals(Optional.of(once), ValueTokens.half(printed));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2", "-", "48.47", "3 (new)", "123"})
+    void aValuePrintedOnceHasNoHalves(String printed) {
+        assertEquals(Optional.empty(), ValueTokens.half(printed));
     }
 
     @ParameterizedTest(name = "''{0}'' = {1} USD")
