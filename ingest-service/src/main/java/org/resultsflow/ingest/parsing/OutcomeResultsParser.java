@@ -19,7 +19,9 @@ import org.resultsflow.contracts.results.Output;
  *       indicators}), its indicator blocks ({@link IndicatorBlocks}), then under {@code Outputs} one row per
  *       output with its own blocks.</li>
  * </ol>
- * Page chrome (tab names, {@code Country Indexes}, map credits, a chart axis run together) is skipped.
+ * When the page also carries the summary tab's content, its funding table and progress notes are read with
+ * the same parts as the summary. Page chrome (tab names, {@code Country Indexes}, map credits, a chart axis
+ * run together) is skipped.
  */
 final class OutcomeResultsParser implements LayoutParser {
 
@@ -28,6 +30,7 @@ final class OutcomeResultsParser implements LayoutParser {
     private static final Pattern VIEW = Pattern.compile("(?i)^(?:.*\\S)?\\s*View indicators$");
     private static final Pattern RESOURCES = Pattern.compile("(?i)^outcome resources$");
     private static final Pattern RESOURCES_END = Pattern.compile("(?i)^(?:download data|outcome and output results)$");
+    private static final Pattern NOTES = Pattern.compile("(?i)^outcome progress note for the year$");
     private static final Pattern DESCRIPTION = Pattern.compile("(?i)^outcome description\\s*(.*)$");
 
     @Override
@@ -72,6 +75,16 @@ final class OutcomeResultsParser implements LayoutParser {
                     budget.readLine(t.line(i), i, ctx);
                 }
             }
+        }
+        // the other tabs' content, when the page carries it: funding partners and progress notes
+        LineRange funding = FundingTable.read(ctx, budget.funding);
+        if (funding != null && !budget.funding.isEmpty()) {
+            budget.cover(funding.first());
+            budget.cover(funding.last());
+        }
+        int notes = t.find(1, NOTES);
+        if (notes > 0) {
+            NoteSections.read(ctx, outcome, notes + 1);
         }
         if (!budget.isEmpty()) {
             budgets.add(budget.build(ctx.declared.dataYear));
