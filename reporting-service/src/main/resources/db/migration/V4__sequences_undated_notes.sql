@@ -1,4 +1,5 @@
--- Pages list several milestones under one year label, notes without a year, and notes of outputs.
+-- Pages list several milestones under one year label, notes without a year, notes of outputs, and the kind of
+-- each funding partner with the development and humanitarian shares.
 --  * Attainment is per indicator, year and sequence (the rank of the milestone among those of its year): the
 --    rows kept so far are the first of their year.
 --  * A progress timeline holds the outcome's notes and its outputs' notes, several per year and some with no
@@ -23,3 +24,7 @@ ALTER TABLE report_progress_note ADD COLUMN partial BOOLEAN NOT NULL DEFAULT FAL
 -- The output a note is filed under (its code, or its statement when no code is shown); null for the outcome's own.
 ALTER TABLE report_progress_note ADD COLUMN output_code TEXT;
 ALTER TABLE report_progress_note ADD COLUMN output_statement TEXT;
+
+ALTER TABLE report_funding_contribution ADD COLUMN partner_type TEXT;
+ALTER TABLE report_funding_contribution ADD COLUMN development_share NUMERIC;
+ALTER TABLE report_funding_contribution ADD COLUMN humanitarian_share NUMERIC;

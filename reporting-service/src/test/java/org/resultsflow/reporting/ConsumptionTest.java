@@ -63,6 +63,8 @@ class ConsumptionTest {
         assertEquals("9", attainment.get("resultRaw").asText());
         JsonNode funding = Reports.json("/api/reports/funding", "office", office).get(0);
         assertEquals(0, new BigDecimal("700").compareTo(Reports.decimal(funding, "total")));
+        assertEquals("OECD-DAC donor", funding.get("partnerType").asText());
+        assertEquals(0, new BigDecimal("100").compareTo(Reports.decimal(funding, "developmentShare")));
     }
 
     @Test
@@ -192,8 +194,9 @@ class ConsumptionTest {
     }
 
     static FundingChanged funding(String outcome, long version, int total) {
-        CatalogFunding funding = new CatalogFunding(outcome, null, List.of(new CatalogFunding.Contribution("Partner", null, 2022,
-                new CatalogMoney("$" + total, BigDecimal.valueOf(total), MetricsTest.SOURCE), null, null, null, null)));
+        CatalogFunding funding = new CatalogFunding(outcome, null, List.of(new CatalogFunding.Contribution("Partner", "OECD-DAC donor", 2022,
+                new CatalogMoney("$" + total, BigDecimal.valueOf(total), MetricsTest.SOURCE), null, null, new BigDecimal("100"),
+                BigDecimal.ZERO)));
         return new FundingChanged(outcome, version, List.of("contributions"), Instant.parse("2024-01-0" + version + "T00:00:00Z"),
                 funding);
     }

@@ -270,7 +270,8 @@ public class ReadModelWriter {
                 contributions.add(Tuple.from(Arrays.asList(outcomeId, c.partner(), c.year(), office,
                         c.total() == null ? null : c.total().usd(), c.total() == null ? null : c.total().raw(),
                         c.development() == null ? null : c.development().usd(),
-                        c.humanitarian() == null ? null : c.humanitarian().usd())));
+                        c.humanitarian() == null ? null : c.humanitarian().usd(), c.partnerType(),
+                        c.developmentShare(), c.humanitarianShare())));
             }
         }
         String contributionTable = ReadModelTables.in(schema, "report_funding_contribution");
@@ -281,7 +282,8 @@ public class ReadModelWriter {
                 .executeBatch(fundings)
                 .chain(() -> deleteChildren(connection, contributionTable, "outcome_id", ids(changes)))
                 .chain(() -> insert(connection, contributionTable,
-                        "outcome_id, partner, year, office, total_usd, total_shown, development_usd, humanitarian_usd",
+                        "outcome_id, partner, year, office, total_usd, total_shown, development_usd, humanitarian_usd,"
+                                + " partner_type, development_share, humanitarian_share",
                         contributions));
     }
 
