@@ -3,9 +3,11 @@ package org.resultsflow.catalog.mapping;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,7 +81,7 @@ public class ClaimMapper {
 
     /** A funding contribution as one value: its amounts and shares belong together. */
     public record ContributionValue(String partner, String partnerType, int year, Money total, Money development,
-            Money humanitarian, java.math.BigDecimal developmentShare, java.math.BigDecimal humanitarianShare) {
+            Money humanitarian, BigDecimal developmentShare, BigDecimal humanitarianShare) {
     }
 
     /** An observation's identity below its indicator, read back from its entity id. */
@@ -249,7 +251,7 @@ public class ClaimMapper {
         // (which would mark the page as contradicting itself). A headline repeating a row of its own document
         // is that row's fact: only the row is claimed, so it neither doubles nor conflicts with it.
         List<Observation> observations = nullSafe(indicator.observations());
-        Set<String> rows = new java.util.HashSet<>();
+        Set<String> rows = new HashSet<>();
         observations.stream().filter(o -> !o.headline()).forEach(o -> rows.add(observationId(o).key()));
         for (Observation observation : observations) {
             String identity = observationId(observation).key();
