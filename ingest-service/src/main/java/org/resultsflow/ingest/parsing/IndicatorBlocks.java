@@ -248,11 +248,8 @@ final class IndicatorBlocks {
                 boolean labelNext = next <= to && KIND.matcher(t.line(next)).matches()
                         && !t.line(next).equalsIgnoreCase("result");
                 if ((YEAR.matcher(l).matches() || NO_YEAR.matcher(l).matches()) && (labelNext || next > to)) {
-                    if (t.isCut(j) || next > to) {
-                        d.partial = next > t.size() || t.isCut(j);
-                        if (d.partial) {
-                            return j;
-                        }
+                    if (next > t.size() || t.isCut(j)) {
+                        return cut(ctx, d, j);
                     }
                     year = YEAR.matcher(l).matches() ? Integer.valueOf(l) : null;
                     yearLine = j;
@@ -261,9 +258,8 @@ final class IndicatorBlocks {
                     j = next;
                     continue;
                 }
-                if (t.isCut(j)) {
-                    d.partial = true; // a year or label cut short ("202", "Mil")
-                    return j;
+                if (t.isCut(j) || next <= t.size() && t.isCut(next) && YEAR.matcher(l).matches()) {
+                    return cut(ctx, d, j); // a year or label cut short ("202", "Mil")
                 }
                 break;
             }
@@ -274,8 +270,7 @@ final class IndicatorBlocks {
             ObservationKind kind = kind(k.group(1));
             int v = t.nextNonBlank(j + 1);
             if (v > t.size() || t.isCut(v)) {
-                d.partial = true;
-                return Math.min(v, t.size());
+                return cut(ctx, d, yearLine);
             }
             if (v > to || ResultCodes.isIndicatorCodeLine(t.line(v)) || isHeadline(t, v)) {
                 ctx.warn(j, d.label() + ": " + l + " without a value; kept as empty");
@@ -300,6 +295,14 @@ final class IndicatorBlocks {
             d.partial = true; // the document ends with this block: more rows may have followed
         }
         return Math.max(last, from - 1);
+    }
+
+    /** The document ends inside the block from {@code line} on: what came before is kept, the rest is not shown. */
+    private static int cut(ParseContext ctx, IndicatorDraft d, int line) {
+        d.partial = true;
+        ctx.warn(line, d.label() + ": the document ends inside its block (from line " + line + "); the rows before"
+                + " are kept, the rest is not shown");
+        return ctx.text.size();
     }
 
     /** Decides the page's doubling and adds every block's observations to {@code into}. */

@@ -87,6 +87,10 @@ final class OutcomePageParser implements LayoutParser {
 
         Indicators indicators = new Indicators();
         IndicatorBlocks blocks = new IndicatorBlocks();
+        if (outcomeIndicators < 0 && details < 0 && outcome.statement != null) {
+            // the result-resources page lists indicators right after the outcome, without a section title
+            blocks.read(ctx, stmt + 1, SourceText.nextMark(marks, stmt, end) - 1, outcome.id, null, i -> false);
+        }
         if (outcomeIndicators > 0) {
             int to = SourceText.nextMark(marks, outcomeIndicators, end) - 1;
             int from = outcomeIndicators + 1;
