@@ -12,18 +12,16 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.resultsflow.contracts.EventSchemas;
 import org.resultsflow.contracts.wire.CloudEventRecords;
 import org.resultsflow.infra.EventStreams;
 import org.resultsflow.infra.ResultsflowTestResource;
+import org.resultsflow.ingest.parsing.FieldPages;
 
 /**
  * The field corpus over HTTP, as a user who saved the pages would post them: each with the address it was
@@ -36,28 +34,26 @@ import org.resultsflow.infra.ResultsflowTestResource;
 class FieldPagesIngestTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DIR = locate();
     private static final EventStreams streams = EventStreams.shared();
 
     @Test
     void everyPageIsAnsweredAndEveryIdentifiedPageIsPublished() throws Exception {
-        assumeTrue(DIR != null, "shared/field-pages not found beside the project");
+        assumeTrue(FieldPages.present(), "shared/field-pages not found beside the project");
         List<String> problems = new ArrayList<>();
         List<String> published = new ArrayList<>();
         int previews = 0;
-        for (Path page : pages()) {
-            JsonNode key = JSON.readTree(DIR.resolve("expected").resolve(page.getFileName().toString()
-                    .replace(".txt", ".json")).toFile());
+        for (String page : FieldPages.pages()) {
+            JsonNode key = FieldPages.key(page);
             String url = key.get("url").asText();
             boolean shows = !(key.get("outcomes").isEmpty() && key.get("outputs").isEmpty()
                     && key.get("indicators").isEmpty() && key.get("budgets").isEmpty() && key.get("funding").isEmpty());
-            byte[] body = Files.readAllBytes(page);
+            byte[] body = FieldPages.bytes(page);
             Response preview = given().contentType("text/plain; charset=UTF-8").queryParam("source", url).body(body)
                     .post("/api/documents/preview");
             previews++;
             int expected = shows ? 200 : 422;
             if (preview.statusCode() != expected) {
-                problems.add(page.getFileName() + ": preview answered " + preview.statusCode() + ", expected " + expected
+                problems.add(page + ": preview answered " + preview.statusCode() + ", expected " + expected
                         + ": " + preview.asString());
                 continue;
             }
@@ -73,7 +69,7 @@ class FieldPagesIngestTest {
                     .contentType("text/plain; charset=UTF-8").queryParam("source", url).body(body).post("/api/documents");
             int status = post.statusCode();
             if (identified && status != 201 && status != 200 || !identified && status != 422) {
-                problems.add(page.getFileName() + ": post answered " + status + ": " + post.asString());
+                problems.add(page + ": post answered " + status + ": " + post.asString());
             } else if (identified) {
                 assertEquals(url, post.jsonPath().getString("source"));
                 published.add(post.jsonPath().getString("id"));
@@ -102,21 +98,5 @@ class FieldPagesIngestTest {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static List<Path> pages() throws IOException {
-        try (Stream<Path> s = Files.list(DIR)) {
-            return s.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.txt")).sorted().toList();
-        }
-    }
-
-    private static Path locate() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolveSibling("shared").resolve("field-pages");
-            if (Files.isDirectory(candidate.resolve("expected"))) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

@@ -54,7 +54,16 @@ final class Boilerplate {
             + "|(?:(?:19|20)\\d{2}){2,}[0-9.,kmb]*"
             + ")$");
 
+    /** The page's footer: where its content ends. */
+    private static final Pattern PAGE_END = Pattern.compile("(?i)^(?:documents|disclaimer and notes|download data"
+            + "|feedback|privacy(?: policy| notice)?|terms of use|copyright\\b.*|©.*)$");
+
     private Boilerplate() {
+    }
+
+    /** A line of the page's footer ({@code Feedback}, {@code Terms of use}, {@code © UN Women}): content ends. */
+    static boolean isPageEnd(String line) {
+        return PAGE_END.matcher(line).matches();
     }
 
     /** The country header's lines and explanations, in any of its renderings. */

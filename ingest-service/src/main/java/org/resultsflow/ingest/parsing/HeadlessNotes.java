@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.resultsflow.contracts.results.LineRange;
+import org.resultsflow.contracts.results.Outcome;
 import org.resultsflow.contracts.results.Output;
 import org.resultsflow.contracts.results.ProgressNote;
 
@@ -42,7 +43,7 @@ final class HeadlessNotes {
         OutcomeDraft page = new OutcomeDraft(null, 1);
         List<OutcomeDraft> outcomes = new ArrayList<>();
         int i = firstContent(t, 1);
-        while (i <= t.size()) {
+        while (i <= t.size() && !Boilerplate.isPageEnd(t.line(i))) {
             int title = i;
             int j = firstContent(t, title + 1);
             if (!isTitle(t.line(title)) || j > t.size()) {
@@ -59,7 +60,7 @@ final class HeadlessNotes {
             int first = j;
             int last = j;
             boolean footnotes = false;
-            while (j <= t.size()) {
+            while (j <= t.size() && !Boilerplate.isPageEnd(t.line(j))) {
                 String l = t.line(j);
                 boolean footnote = FOOTNOTE.matcher(l).matches();
                 if (footnotes && !footnote || !text.isEmpty() && isTitle(l) && !footnote && startsEntry(t, j)) {
@@ -87,7 +88,7 @@ final class HeadlessNotes {
             }
             i = j;
         }
-        List<org.resultsflow.contracts.results.Outcome> built = new ArrayList<>();
+        List<Outcome> built = new ArrayList<>();
         outcomes.forEach(o -> built.add(o.build()));
         if (!page.outputs.isEmpty()) {
             built.add(page.build());

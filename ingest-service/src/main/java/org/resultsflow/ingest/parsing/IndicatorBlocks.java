@@ -9,8 +9,10 @@ import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.resultsflow.contracts.results.LineRange;
+import org.resultsflow.contracts.results.Observation;
 import org.resultsflow.contracts.results.ObservationKind;
 import org.resultsflow.contracts.results.ObservedValue;
+import org.resultsflow.contracts.results.ValueType;
 
 /**
  * The indicator blocks of the web pages, one label or value per line. Three renderings share one grammar:
@@ -329,11 +331,11 @@ final class IndicatorBlocks {
 
     /** The headline repeats its year's result row; when the two differ the page contradicts itself. */
     private static void warnContradictingHeadline(ParseContext ctx, IndicatorDraft d) {
-        for (org.resultsflow.contracts.results.Observation h : d.observations()) {
+        for (Observation h : d.observations()) {
             if (!h.headline()) {
                 continue;
             }
-            org.resultsflow.contracts.results.Observation row = d.get(h.year(), ObservationKind.RESULT);
+            Observation row = d.get(h.year(), ObservationKind.RESULT);
             if (row != null && !row.value().raw().equals(h.value().raw())) {
                 ctx.warn(h.lines().first(), d.label() + ": the headline shows '" + h.value().raw() + "' for " + h.year()
                         + " but its row (line " + row.lines().last() + ") shows '" + row.value().raw()
@@ -376,7 +378,7 @@ final class IndicatorBlocks {
                     Optional<String> half = ValueTokens.half(c.token());
                     if (half.isEmpty()) {
                         against++;
-                    } else if (ValueTokens.read(half.get()).type() != org.resultsflow.contracts.results.ValueType.NUMBER) {
+                    } else if (ValueTokens.read(half.get()).type() != ValueType.NUMBER) {
                         proofs++; // a word or marker twice: no single value reads so
                     } else if (ambiguous == null) {
                         ambiguous = c.token();

@@ -52,7 +52,7 @@ final class NoteSections {
     }
 
     private static boolean isNotesEnd(String line) {
-        return line.matches("(?i)^(?:strategic plan contributions|documents)$");
+        return line.matches("(?i)^strategic plan contributions$") || Boilerplate.isPageEnd(line);
     }
 
     /** A title: the outcome's statement, or a short line that does not end a sentence. */

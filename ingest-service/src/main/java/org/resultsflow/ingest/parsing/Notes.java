@@ -2,6 +2,7 @@ package org.resultsflow.ingest.parsing;
 
 import java.util.List;
 import java.util.Objects;
+import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.ProgressNote;
 
 /** The progress notes of one outcome or output in one document. */
@@ -37,6 +38,6 @@ final class Notes {
         NoteYears.NoteYear year = NoteYears.of(ctx, text, first, label);
         boolean cut = ctx.text.isCut(last) && !text.strip().matches("(?s).*[.!?)\"\u201D]$");
         return new ProgressNote(year.year(), year.basis(), 1, Narratives.status(text), text, cut,
-                new org.resultsflow.contracts.results.LineRange(first, last));
+                new LineRange(first, last));
     }
 }

@@ -30,7 +30,6 @@ final class OutcomePageParser implements LayoutParser {
     private static final Pattern OUTCOME_INDICATORS = Pattern.compile("(?i)^outcome indicator and results\\b.*");
     private static final Pattern OUTPUT_INDICATORS = Pattern.compile("(?i)^output indicator and results\\b.*");
     private static final Pattern NOTE = Pattern.compile("(?i)^strategic note outcome progress note\\b.*");
-    private static final Pattern PAGE_END = Pattern.compile("(?i)^(?:documents|disclaimer and notes|download data|feedback)$");
 
     @Override
     public Result parse(ParseContext ctx) {
@@ -205,7 +204,7 @@ final class OutcomePageParser implements LayoutParser {
             if (l.isEmpty()) {
                 continue;
             }
-            if (PAGE_END.matcher(l).matches()) {
+            if (Boilerplate.isPageEnd(l)) {
                 break;
             }
             text.add(l);

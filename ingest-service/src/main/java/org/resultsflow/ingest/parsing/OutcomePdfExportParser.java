@@ -61,7 +61,6 @@ final class OutcomePdfExportParser implements LayoutParser {
             "(?i)^(?:output indicator and results|(?:outcome|output) statement|showing data of\\s*:.*|"
                     + "b\\s*-\\s*baseline\\s+m\\s*-\\s*milestones?\\s+t\\s*-\\s*target)$");
     private static final Pattern PARTNERS_TITLE = Pattern.compile("(?i)^.*\\bfunding partners\\s*:?$");
-    private static final Pattern PAGE_END = Pattern.compile("(?i)^(?:documents|disclaimer and notes|download data|feedback)$");
 
     @Override
     public Result parse(ParseContext ctx) {
@@ -543,7 +542,7 @@ final class OutcomePdfExportParser implements LayoutParser {
         int last = -1;
         for (; k < ps.size(); k++) {
             List<Integer> p = ps.get(k);
-            if (PAGE_END.matcher(t.line(p.get(0))).matches()) {
+            if (Boilerplate.isPageEnd(t.line(p.get(0)))) {
                 break;
             }
             text.add(join(t, p));

@@ -27,9 +27,9 @@ import org.resultsflow.contracts.results.ValueType;
  * folder {@code shared/field-pages} holds them (third-party pages: they are not copied into the repository).
  * Each page is compared with its key record by record; every difference is named.
  */
-final class FieldPages {
+public final class FieldPages {
 
-    static final Path DIR = locate();
+    public static final Path DIR = locate();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private FieldPages() {
@@ -45,11 +45,11 @@ final class FieldPages {
         return null;
     }
 
-    static boolean present() {
+    public static boolean present() {
         return DIR != null;
     }
 
-    static List<String> pages() {
+    public static List<String> pages() {
         if (DIR == null) {
             return List.of();
         }
@@ -60,7 +60,7 @@ final class FieldPages {
         }
     }
 
-    static byte[] bytes(String page) {
+    public static byte[] bytes(String page) {
         try {
             return Files.readAllBytes(DIR.resolve(page));
         } catch (IOException e) {
@@ -68,7 +68,7 @@ final class FieldPages {
         }
     }
 
-    static JsonNode key(String page) {
+    public static JsonNode key(String page) {
         try {
             return JSON.readTree(DIR.resolve("expected").resolve(page.replace(".txt", ".json")).toFile());
         } catch (IOException e) {
