@@ -66,21 +66,11 @@ final class Boilerplate {
         return PAGE_END.matcher(line).matches();
     }
 
-    /** The country header's lines and explanations, in any of its renderings. */
-    static boolean isCountryHeader(String line) {
-        return HEADER.matcher(line).matches();
-    }
-
     /** Chrome, tooltips, placeholders and header lines: never data. */
     static boolean isBoilerplate(String line) {
         String l = withoutLabel(line);
         return l.isEmpty() || TOOLTIP.matcher(l).matches() || HEADER.matcher(l).matches()
                 || CHROME.matcher(l).matches();
-    }
-
-    /** Whether the line is a tooltip or placeholder text (with or without a glued label). */
-    static boolean isTooltip(String line) {
-        return TOOLTIP.matcher(withoutLabel(line)).matches();
     }
 
     /** The line without a tooltip label glued to its start ({@code CommonBy 2025, …} → {@code By 2025, …}). */

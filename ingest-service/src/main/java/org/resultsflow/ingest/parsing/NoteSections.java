@@ -6,17 +6,17 @@ import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.Output;
 import org.resultsflow.contracts.results.ProgressNote;
 
-/** The progress notes section of an outcome's summary ({@code Outcome progress note for the year}). */
+/**
+ * The progress notes section of an outcome's summary ({@code Outcome progress note for the year}): a title
+ * line (the outcome's statement, or an output's), then its note, then the next title. A note under the
+ * outcome's statement is the outcome's; under another title it is the note of that output (whose code the
+ * page does not show).
+ */
 final class NoteSections {
 
     private NoteSections() {
     }
 
-    /**
-     * A title line (the outcome's statement, or an output's), then its note, then the
-     * next title. A note under the outcome's statement is the outcome's; under another title it is the note
-     * of that output (its code is not shown).
-     */
     /** Reads the section that starts at {@code from} (the line after its title). */
     static void read(ParseContext ctx, OutcomeDraft outcome, int from) {
         SourceText t = ctx.text;

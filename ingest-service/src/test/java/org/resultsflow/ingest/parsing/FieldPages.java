@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.resultsflow.contracts.results.Budget;
 import org.resultsflow.contracts.results.FundingContribution;
@@ -262,9 +260,5 @@ public final class FieldPages {
 
     private static String usd(Money m) {
         return m == null || m.usd() == null ? "null" : m.usd().stripTrailingZeros().toPlainString();
-    }
-
-    static boolean same(BigDecimal a, BigDecimal b) {
-        return Objects.equals(a == null ? null : a.stripTrailingZeros(), b == null ? null : b.stripTrailingZeros());
     }
 }
