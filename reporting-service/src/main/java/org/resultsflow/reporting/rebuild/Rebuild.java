@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.resultsflow.contracts.wire.CloudEventRecords;
 import org.resultsflow.contracts.wire.InvalidEventException;
-import org.resultsflow.reporting.messaging.CatalogChange;
+import org.resultsflow.reporting.change.CatalogChange;
 import org.resultsflow.reporting.messaging.ChangeDecoder;
 import org.resultsflow.reporting.store.ReadModelTables;
 import org.resultsflow.reporting.store.ReadModelWriter;

@@ -20,15 +20,15 @@ import org.resultsflow.contracts.catalog.CatalogFunding;
 import org.resultsflow.contracts.catalog.CatalogIndicator;
 import org.resultsflow.contracts.catalog.CatalogOutcome;
 import org.resultsflow.contracts.catalog.CatalogProgressNote;
-import org.resultsflow.reporting.messaging.CatalogChange;
+import org.resultsflow.reporting.change.CatalogChange;
 import org.resultsflow.reporting.metrics.Attainment;
 import org.resultsflow.reporting.metrics.AttainmentRow;
 import org.resultsflow.reporting.metrics.AttainmentThresholds;
 import org.resultsflow.reporting.metrics.BudgetRow;
 import org.resultsflow.reporting.metrics.BudgetUtilisation;
 import org.resultsflow.reporting.metrics.Offices;
-import org.resultsflow.reporting.service.ProgressTimeline;
-import org.resultsflow.reporting.service.ProgressTimeline.TimelineNote;
+import org.resultsflow.reporting.metrics.ProgressTimeline;
+import org.resultsflow.reporting.metrics.ProgressTimeline.TimelineNote;
 
 /**
  * Applies a batch of catalog changes to the read models on a connection whose transaction the caller owns.
