@@ -24,10 +24,10 @@ final class Tables {
     static Map<String, List<String>> dump() {
         Map<String, List<String>> dump = new LinkedHashMap<>();
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            for (String table : ReadModelTables.ALL) {
+            for (ReadModelTables.Table table : ReadModelTables.ALL) {
                 List<String> rows = new ArrayList<>();
-                try (ResultSet rs = statement.executeQuery("SELECT * FROM " + table + " ORDER BY "
-                        + ReadModelTables.ORDER.get(table))) {
+                try (ResultSet rs = statement.executeQuery("SELECT * FROM " + table.name() + " ORDER BY "
+                        + table.order())) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         StringBuilder row = new StringBuilder();
@@ -38,7 +38,7 @@ final class Tables {
                         rows.add(row.toString());
                     }
                 }
-                dump.put(table, rows);
+                dump.put(table.name(), rows);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
