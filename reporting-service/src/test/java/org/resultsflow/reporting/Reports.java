@@ -16,13 +16,13 @@ import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
 /** Reading the reporting endpoints in tests: JSON as trees, CSV as rows of named fields. */
-final class Reports {
+public final class Reports {
 
     private Reports() {
     }
 
     /** GET path with the query parameters (name, value, name, value…) as JSON. */
-    static JsonNode json(String path, Object... params) {
+    public static JsonNode json(String path, Object... params) {
         String body = request(params).accept("application/json").get(path).then().statusCode(200).extract().asString();
         try {
             return SeedCatalog.JSON.readTree(body);
@@ -32,7 +32,7 @@ final class Reports {
     }
 
     /** GET path as CSV, each row a map from header to field. */
-    static List<Map<String, String>> csv(String path, Object... params) {
+    public static List<Map<String, String>> csv(String path, Object... params) {
         String body = request(params).accept("text/csv").get(path).then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
         List<List<String>> rows = parseCsv(body);
@@ -48,7 +48,7 @@ final class Reports {
         return result;
     }
 
-    static RequestSpecification request(Object... params) {
+    public static RequestSpecification request(Object... params) {
         RequestSpecification request = given();
         for (int i = 0; i < params.length; i += 2) {
             request = request.queryParam(params[i].toString(), params[i + 1]);
@@ -56,7 +56,7 @@ final class Reports {
         return request;
     }
 
-    static JsonNode only(JsonNode array, Predicate<JsonNode> which) {
+    public static JsonNode only(JsonNode array, Predicate<JsonNode> which) {
         List<JsonNode> found = StreamSupport.stream(array.spliterator(), false).filter(which).toList();
         if (found.size() != 1) {
             throw new AssertionError("expected one match, found " + found.size() + " in " + array);
@@ -64,18 +64,18 @@ final class Reports {
         return found.get(0);
     }
 
-    static boolean is(JsonNode node, String field, Object value) {
+    public static boolean is(JsonNode node, String field, Object value) {
         JsonNode v = node.get(field);
         return v != null && !v.isNull() && v.asText().equals(String.valueOf(value));
     }
 
-    static BigDecimal decimal(JsonNode node, String field) {
+    public static BigDecimal decimal(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : new BigDecimal(v.asText());
     }
 
     /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; records end with CRLF. */
-    static List<List<String>> parseCsv(String text) {
+    public static List<List<String>> parseCsv(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();

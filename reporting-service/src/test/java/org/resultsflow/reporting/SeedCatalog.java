@@ -41,7 +41,7 @@ import org.resultsflow.infra.EventStreams;
 /**
  * The catalog.changes events the catalog would publish after ingesting seeds 001, 003 and 004, built from the
  * ingest goldens (exact extractions of the seeds, read from ingest-service's test resources) with the
- * catalog's merge rules (DESIGN §5): a later as-of wins (004 shows 2022 data, 001 shows 2021), a marker never erases a known value,
+ * catalog's merge rules: a later as-of wins (004 shows 2022 data, 001 shows 2021), a marker never erases a known value,
  * a codeless indicator takes the id of the coded one with the same parent and normalised statement.
  *
  * <p>Seed 003 does not show which outcome it summarises; its statement is MEX_D_4.1's (seed 002), so its

@@ -15,19 +15,19 @@ import org.resultsflow.infra.SharedInfrastructure;
 import org.resultsflow.reporting.store.ReadModelTables;
 
 /** The reporting database seen directly: full dumps of the read models, and what the consumer has processed. */
-final class Tables {
+public final class Tables {
 
     private Tables() {
     }
 
     /** Every row of every read-model table, every column, in a fixed order. */
-    static Map<String, List<String>> dump() {
+    public static Map<String, List<String>> dump() {
         Map<String, List<String>> dump = new LinkedHashMap<>();
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            for (String table : ReadModelTables.ALL) {
+            for (ReadModelTables.Table table : ReadModelTables.ALL) {
                 List<String> rows = new ArrayList<>();
-                try (ResultSet rs = statement.executeQuery("SELECT * FROM " + table + " ORDER BY "
-                        + ReadModelTables.ORDER.get(table))) {
+                try (ResultSet rs = statement.executeQuery("SELECT * FROM " + table.name() + " ORDER BY "
+                        + table.order())) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         StringBuilder row = new StringBuilder();
@@ -38,7 +38,7 @@ final class Tables {
                         rows.add(row.toString());
                     }
                 }
-                dump.put(table, rows);
+                dump.put(table.name(), rows);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -46,7 +46,7 @@ final class Tables {
         return dump;
     }
 
-    static boolean processed(String eventId) {
+    public static boolean processed(String eventId) {
         try (Connection connection = connect();
                 var statement = connection.prepareStatement("SELECT 1 FROM processed_event WHERE event_id = ?")) {
             statement.setString(1, eventId);
@@ -64,7 +64,7 @@ final class Tables {
     }
 
     /** An office no other test uses: upper-case letters, so ids still match the outcome id pattern. */
-    static String uniqueOffice() {
+    public static String uniqueOffice() {
         StringBuilder office = new StringBuilder("T");
         UUID.randomUUID().toString().chars().filter(Character::isLetterOrDigit).limit(6)
                 .forEach(c -> office.append((char) ('A' + Character.digit(c, 16))));

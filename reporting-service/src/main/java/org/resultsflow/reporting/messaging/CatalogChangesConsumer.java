@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.resultsflow.contracts.wire.InvalidEventException;
+import org.resultsflow.reporting.change.CatalogChange;
 import org.resultsflow.reporting.service.LiveReadModels;
 
 /**

@@ -15,6 +15,7 @@ import org.resultsflow.contracts.catalog.OutcomeChanged;
 import org.resultsflow.contracts.wire.CloudEventRecords;
 import org.resultsflow.contracts.wire.InvalidEventException;
 import org.resultsflow.contracts.wire.ReceivedEvent;
+import org.resultsflow.reporting.change.CatalogChange;
 
 /**
  * Turns a catalog.changes record into a {@link CatalogChange}, or says why it never can be. Both the live

@@ -15,7 +15,8 @@ import org.resultsflow.contracts.results.ObservedValue;
 import org.resultsflow.contracts.results.ValueType;
 
 /**
- * Milestone attainment (DESIGN §6) of an indicator, one row per year and sequence.
+ * Milestone attainment of an indicator, one row per year and sequence: the result of the year against its
+ * milestone, or against the target in the target year when no milestone is given.
  *
  * <p>Which years are rows: every year in which the indicator has a result, a milestone or a target that is
  * shown at all. A token that says "nothing here" ({@code -}, {@code --}, empty, {@code N/A}) counts as not

@@ -1,6 +1,6 @@
 package org.resultsflow.reporting.metrics;
 
-/** How a year's result compares with what was expected of it (DESIGN §6). */
+/** How a year's result compares with what was expected of it: met, partly met, not met, or not assessable. */
 public enum AttainmentStatus {
     MET,
     PARTIAL,

@@ -8,7 +8,7 @@ import org.resultsflow.contracts.catalog.CatalogMoney;
 import org.resultsflow.contracts.catalog.Provenance;
 
 /**
- * Budget utilisation (DESIGN §6) of one budget: funding rate = actual ÷ planned, delivery rate = expenses ÷
+ * Budget utilisation of one budget: funding rate = actual ÷ planned, delivery rate = expenses ÷
  * actual, shortfall = planned − actual; a stated shortfall is a mismatch when it lies further from planned −
  * actual than the rounding of the three shown figures explains (the sum of half a unit of the last shown digit
  * of each: {@code $2.27 M} vs {@code $3.07 M} − {@code $804.98 K} may differ by 5,000 + 5,000 + 5 USD);

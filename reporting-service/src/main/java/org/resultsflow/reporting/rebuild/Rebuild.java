@@ -28,9 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.resultsflow.contracts.wire.CloudEventRecords;
 import org.resultsflow.contracts.wire.InvalidEventException;
-import org.resultsflow.reporting.messaging.CatalogChange;
+import org.resultsflow.reporting.change.CatalogChange;
 import org.resultsflow.reporting.messaging.ChangeDecoder;
 import org.resultsflow.reporting.store.ReadModelTables;
+import org.resultsflow.reporting.store.ReadModelTables.Table;
 import org.resultsflow.reporting.store.ReadModelWriter;
 
 /**
@@ -166,8 +167,8 @@ public class Rebuild {
 
     private static void createFreshTables(SqlConnection connection) {
         StringBuilder ddl = new StringBuilder("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE; CREATE SCHEMA " + SCHEMA + ";");
-        for (String table : ReadModelTables.ALL) {
-            ddl.append(" CREATE TABLE ").append(ReadModelTables.in(SCHEMA, table)).append(" (LIKE ").append(table)
+        for (Table table : ReadModelTables.ALL) {
+            ddl.append(" CREATE TABLE ").append(table.in(SCHEMA)).append(" (LIKE ").append(table.name())
                     .append(" INCLUDING ALL);");
         }
         connection.query(ddl.toString()).execute().await().indefinitely();
@@ -236,16 +237,16 @@ public class Rebuild {
 
     private static void swapIn(SqlConnection connection, Progress progress) {
         StringBuilder swap = new StringBuilder();
-        List<String> children = new ArrayList<>(ReadModelTables.ALL);
+        List<Table> children = new ArrayList<>(ReadModelTables.ALL);
         java.util.Collections.reverse(children);
-        children.forEach(table -> swap.append("DELETE FROM ").append(table).append("; "));
-        ReadModelTables.ALL.forEach(table -> swap.append("INSERT INTO ").append(table).append(" SELECT * FROM ")
-                .append(ReadModelTables.in(SCHEMA, table)).append("; "));
+        children.forEach(table -> swap.append("DELETE FROM ").append(table.name()).append("; "));
+        ReadModelTables.ALL.forEach(table -> swap.append("INSERT INTO ").append(table.name()).append(" SELECT * FROM ")
+                .append(table.in(SCHEMA)).append("; "));
         connection.query(swap.toString()).execute().await().indefinitely();
-        for (String table : ReadModelTables.ALL) {
-            long rows = connection.query("SELECT count(*) FROM " + table).execute().await().indefinitely()
+        for (Table table : ReadModelTables.ALL) {
+            long rows = connection.query("SELECT count(*) FROM " + table.name()).execute().await().indefinitely()
                     .iterator().next().getLong(0);
-            progress.rows.put(table, rows);
+            progress.rows.put(table.name(), rows);
         }
     }
 

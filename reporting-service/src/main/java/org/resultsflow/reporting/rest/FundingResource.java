@@ -1,7 +1,6 @@
 package org.resultsflow.reporting.rest;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.BeanParam;
@@ -22,16 +21,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.resultsflow.reporting.store.FundingContribution;
+import org.resultsflow.reporting.store.FundingQueries;
+import org.resultsflow.reporting.store.FundingTotal;
+import org.resultsflow.reporting.store.Grouping;
 
 @Path("/api/reports/funding")
 @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
 @Tag(name = "funding", description = "Funding partners' contributions to outcomes per year")
 public class FundingResource {
 
-    private final Pool pool;
+    private final FundingQueries funding;
 
-    public FundingResource(Pool pool) {
-        this.pool = pool;
+    public FundingResource(FundingQueries funding) {
+        this.funding = funding;
     }
 
     @GET
@@ -47,16 +50,7 @@ public class FundingResource {
             @Parameter(description = "Outcome id or code") @QueryParam("outcome") String outcome,
             @Parameter(description = "Year of the contribution") @QueryParam("year") Integer year,
             @Valid @BeanParam Lists paging) {
-        Sql filter = new Sql().eq("office", Sql.given(office)).outcome("outcome_id", Sql.given(outcome)).eq("year", year);
-        return Paged.query(pool, "SELECT office, outcome_id, partner, partner_type, year, total_usd, total_shown,"
-                        + " development_usd, humanitarian_usd, development_share, humanitarian_share"
-                        + " FROM report_funding_contribution" + filter.where(), filter,
-                "office, outcome_id, year, total_usd DESC NULLS LAST, partner", paging.page, paging.size,
-                row -> new FundingContribution(row.getString("office"), row.getString("outcome_id"),
-                        row.getString("partner"), row.getString("partner_type"), row.getInteger("year"),
-                        Sql.plain(row, "total_usd"), row.getString("total_shown"), Sql.plain(row, "development_usd"),
-                        Sql.plain(row, "humanitarian_usd"), Sql.plain(row, "development_share"),
-                        Sql.plain(row, "humanitarian_share")));
+        return Paged.answer(funding.contributions(office, outcome, year, paging.page, paging.size));
     }
 
     @GET
@@ -74,18 +68,11 @@ public class FundingResource {
             @Parameter(description = "Year of the contributions") @QueryParam("year") Integer year,
             @Parameter(description = "outcome or office") @QueryParam("groupBy") @DefaultValue("outcome") String groupBy,
             @Valid @BeanParam Lists paging) {
-        String by = groupBy.strip().toLowerCase(Locale.ROOT);
-        String keys = switch (by) {
-            case "outcome" -> "office, outcome_id";
-            case "office" -> "office";
+        Grouping by = switch (groupBy.strip().toLowerCase(Locale.ROOT)) {
+            case "outcome" -> Grouping.OUTCOME;
+            case "office" -> Grouping.OFFICE;
             default -> throw new BadRequestException("groupBy must be outcome or office, not '" + groupBy + "'");
         };
-        Sql filter = new Sql().eq("office", Sql.given(office)).outcome("outcome_id", Sql.given(outcome)).eq("year", year);
-        String query = "SELECT " + keys + (by.equals("office") ? ", NULL::text AS outcome_id" : "")
-                + ", year, count(DISTINCT partner) AS partners, sum(total_usd) AS total"
-                + " FROM report_funding_contribution" + filter.where() + " GROUP BY " + keys + ", year";
-        return Paged.query(pool, query, filter, "office, outcome_id NULLS FIRST, year", paging.page, paging.size,
-                row -> new FundingTotal(by, row.getString("office"), row.getString("outcome_id"), row.getInteger("year"),
-                        row.getLong("partners"), Sql.plain(row, "total")));
+        return Paged.answer(funding.totals(by, office, outcome, year, paging.page, paging.size));
     }
 }

@@ -5,7 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.resultsflow.reporting.messaging.CatalogChange;
+import org.resultsflow.reporting.change.CatalogChange;
 import org.resultsflow.reporting.store.Applied;
 import org.resultsflow.reporting.store.ReadModelWriter;
 

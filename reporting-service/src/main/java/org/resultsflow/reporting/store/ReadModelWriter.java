@@ -1,5 +1,13 @@
 package org.resultsflow.reporting.store;
 
+import static org.resultsflow.reporting.store.ReadModelTables.ATTAINMENT;
+import static org.resultsflow.reporting.store.ReadModelTables.BUDGET;
+import static org.resultsflow.reporting.store.ReadModelTables.FUNDING;
+import static org.resultsflow.reporting.store.ReadModelTables.FUNDING_CONTRIBUTION;
+import static org.resultsflow.reporting.store.ReadModelTables.INDICATOR;
+import static org.resultsflow.reporting.store.ReadModelTables.OUTCOME;
+import static org.resultsflow.reporting.store.ReadModelTables.PROGRESS_NOTE;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -20,15 +28,16 @@ import org.resultsflow.contracts.catalog.CatalogFunding;
 import org.resultsflow.contracts.catalog.CatalogIndicator;
 import org.resultsflow.contracts.catalog.CatalogOutcome;
 import org.resultsflow.contracts.catalog.CatalogProgressNote;
-import org.resultsflow.reporting.messaging.CatalogChange;
+import org.resultsflow.reporting.change.CatalogChange;
 import org.resultsflow.reporting.metrics.Attainment;
 import org.resultsflow.reporting.metrics.AttainmentRow;
 import org.resultsflow.reporting.metrics.AttainmentThresholds;
 import org.resultsflow.reporting.metrics.BudgetRow;
 import org.resultsflow.reporting.metrics.BudgetUtilisation;
 import org.resultsflow.reporting.metrics.Offices;
-import org.resultsflow.reporting.service.ProgressTimeline;
-import org.resultsflow.reporting.service.ProgressTimeline.TimelineNote;
+import org.resultsflow.reporting.metrics.ProgressTimeline;
+import org.resultsflow.reporting.metrics.ProgressTimeline.TimelineNote;
+import org.resultsflow.reporting.store.ReadModelTables.Table;
 
 /**
  * Applies a batch of catalog changes to the read models on a connection whose transaction the caller owns.
@@ -77,10 +86,10 @@ public class ReadModelWriter {
                 }
             }
             Session session = new Session(connection, schema, applied);
-            Uni<Void> work = session.apply(CatalogChange.Outcome.class, fresh, "report_outcome", "id", this::writeOutcomes)
-                    .chain(() -> session.apply(CatalogChange.Indicator.class, fresh, "report_indicator", "id", this::writeIndicators))
-                    .chain(() -> session.apply(CatalogChange.Budget.class, fresh, "report_budget", "id", this::writeBudgets))
-                    .chain(() -> session.apply(CatalogChange.Funding.class, fresh, "report_funding", "outcome_id", this::writeFunding));
+            Uni<Void> work = session.apply(CatalogChange.Outcome.class, fresh, OUTCOME, this::writeOutcomes)
+                    .chain(() -> session.apply(CatalogChange.Indicator.class, fresh, INDICATOR, this::writeIndicators))
+                    .chain(() -> session.apply(CatalogChange.Budget.class, fresh, BUDGET, this::writeBudgets))
+                    .chain(() -> session.apply(CatalogChange.Funding.class, fresh, FUNDING, this::writeFunding));
             if (trackProcessed && !fresh.isEmpty()) {
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                 List<Tuple> rows = fresh.stream().map(c -> Tuple.of(c.eventId(), c.eventType(), now)).toList();
@@ -111,7 +120,8 @@ public class ReadModelWriter {
 
     private record Session(SqlConnection connection, String schema, Applied applied) {
 
-        <C extends CatalogChange> Uni<Void> apply(Class<C> kind, List<CatalogChange> fresh, String table, String idColumn,
+        /** @param table the record type's table, keyed by the record's id alone */
+        <C extends CatalogChange> Uni<Void> apply(Class<C> kind, List<CatalogChange> fresh, Table table,
                 TypeWriter<C> writer) {
             Map<String, C> newest = new LinkedHashMap<>();
             List<C> ofKind = new ArrayList<>();
@@ -125,8 +135,8 @@ public class ReadModelWriter {
             if (newest.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return connection.preparedQuery("SELECT " + idColumn + ", version FROM " + ReadModelTables.in(schema, table)
-                            + " WHERE " + idColumn + " = ANY($1)")
+            String id = table.order();
+            return connection.preparedQuery("SELECT " + id + ", version FROM " + table.in(schema) + " WHERE " + id + " = ANY($1)")
                     .execute(Tuple.of(newest.keySet().toArray(String[]::new)))
                     .chain(rows -> {
                         Map<String, Long> stored = new HashMap<>();
@@ -163,18 +173,8 @@ public class ReadModelWriter {
                         note.provenance() == null ? null : note.provenance().documentName())));
             }
         }
-        String outcomeTable = ReadModelTables.in(schema, "report_outcome");
-        String noteTable = ReadModelTables.in(schema, "report_progress_note");
-        return connection.preparedQuery("INSERT INTO " + outcomeTable
-                        + " (id, code, office, plan_period, statement, version, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"
-                        + " ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, office = EXCLUDED.office,"
-                        + " plan_period = EXCLUDED.plan_period, statement = EXCLUDED.statement,"
-                        + " version = EXCLUDED.version, updated_at = EXCLUDED.updated_at")
-                .executeBatch(outcomes)
-                .chain(() -> deleteChildren(connection, noteTable, "outcome_id", ids(changes)))
-                .chain(() -> insert(connection, noteTable,
-                        "outcome_id, entry, year, year_basis, sequence, status, first_sentence, text, partial, output_code,"
-                                + " output_statement, document_id, document_name", notes));
+        return connection.preparedQuery(OUTCOME.upsert(schema)).executeBatch(outcomes)
+                .chain(() -> replaceChildren(connection, schema, PROGRESS_NOTE, ids(changes), notes));
     }
 
     // --- indicators and their milestone attainment -------------------------------------------------------------
@@ -207,27 +207,11 @@ public class ReadModelWriter {
                         row.expectedValue(), row.ratio(), row.status().name(), name(row.reason()))));
             }
         }
-        String attainmentTable = ReadModelTables.in(schema, "report_attainment");
-        return connection.preparedQuery("INSERT INTO " + ReadModelTables.in(schema, "report_indicator")
-                        + " (id, code, statement, outcome_id, output_code, office, version, updated_at, merged_into)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-                        + " ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, statement = EXCLUDED.statement,"
-                        + " outcome_id = EXCLUDED.outcome_id, output_code = EXCLUDED.output_code, office = EXCLUDED.office,"
-                        + " version = EXCLUDED.version, updated_at = EXCLUDED.updated_at, merged_into = EXCLUDED.merged_into")
-                .executeBatch(indicators)
-                .chain(() -> deleteChildren(connection, attainmentTable, "indicator_id", ids(changes)))
-                .chain(() -> insert(connection, attainmentTable,
-                        "indicator_id, year, sequence, indicator_code, statement, outcome_id, output_code, office, result_raw,"
-                                + " result_type, result_value, expected_kind, expected_raw, expected_type, expected_value,"
-                                + " ratio, status, reason", rows));
+        return connection.preparedQuery(INDICATOR.upsert(schema)).executeBatch(indicators)
+                .chain(() -> replaceChildren(connection, schema, ATTAINMENT, ids(changes), rows));
     }
 
     // --- budgets ---------------------------------------------------------------------------------------------
-
-    private static final String BUDGET_COLUMNS = "id, entity_id, entity_type, outcome_id, office, reporting_year,"
-            + " planned_usd, planned_shown, actual_usd, actual_shown, expenses_usd, expenses_shown, funding_rate,"
-            + " delivery_rate, computed_shortfall, stated_shortfall_usd, stated_shortfall_shown, shortfall_tolerance,"
-            + " shortfall_mismatch, over_spend, document_id, document_name, version, updated_at";
 
     private Uni<Void> writeBudgets(SqlConnection connection, String schema, List<CatalogChange.Budget> changes) {
         List<Tuple> budgets = new ArrayList<>();
@@ -239,16 +223,7 @@ public class ReadModelWriter {
                     b.statedShortfallShown(), b.shortfallTolerance(), b.shortfallMismatch(), b.overSpend(),
                     b.documentId(), b.documentName(), change.version(), time(change.changedAt()))));
         }
-        String[] columns = BUDGET_COLUMNS.split(",\\s*");
-        StringBuilder update = new StringBuilder();
-        for (String column : columns) {
-            if (!column.equals("id")) {
-                update.append(update.isEmpty() ? "" : ", ").append(column).append(" = EXCLUDED.").append(column);
-            }
-        }
-        return connection.preparedQuery("INSERT INTO " + ReadModelTables.in(schema, "report_budget") + " (" + BUDGET_COLUMNS
-                        + ") VALUES (" + placeholders(columns.length) + ") ON CONFLICT (id) DO UPDATE SET " + update)
-                .executeBatch(budgets).replaceWithVoid();
+        return connection.preparedQuery(BUDGET.upsert(schema)).executeBatch(budgets).replaceWithVoid();
     }
 
     // --- funding ---------------------------------------------------------------------------------------------
@@ -274,41 +249,21 @@ public class ReadModelWriter {
                         c.developmentShare(), c.humanitarianShare())));
             }
         }
-        String contributionTable = ReadModelTables.in(schema, "report_funding_contribution");
-        return connection.preparedQuery("INSERT INTO " + ReadModelTables.in(schema, "report_funding")
-                        + " (outcome_id, office, version, updated_at) VALUES ($1, $2, $3, $4)"
-                        + " ON CONFLICT (outcome_id) DO UPDATE SET office = EXCLUDED.office, version = EXCLUDED.version,"
-                        + " updated_at = EXCLUDED.updated_at")
-                .executeBatch(fundings)
-                .chain(() -> deleteChildren(connection, contributionTable, "outcome_id", ids(changes)))
-                .chain(() -> insert(connection, contributionTable,
-                        "outcome_id, partner, year, office, total_usd, total_shown, development_usd, humanitarian_usd,"
-                                + " partner_type, development_share, humanitarian_share",
-                        contributions));
+        return connection.preparedQuery(FUNDING.upsert(schema)).executeBatch(fundings)
+                .chain(() -> replaceChildren(connection, schema, FUNDING_CONTRIBUTION, ids(changes), contributions));
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
 
-    private static Uni<Void> deleteChildren(SqlConnection connection, String table, String column, String[] parents) {
-        return connection.preparedQuery("DELETE FROM " + table + " WHERE " + column + " = ANY($1)")
-                .execute(Tuple.of(parents)).replaceWithVoid();
-    }
-
-    private static Uni<Void> insert(SqlConnection connection, String table, String columns, List<Tuple> rows) {
-        if (rows.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        int count = columns.split(",").length;
-        return connection.preparedQuery("INSERT INTO " + table + " (" + columns + ") VALUES (" + placeholders(count) + ")")
-                .executeBatch(rows).replaceWithVoid();
-    }
-
-    private static String placeholders(int count) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 1; i <= count; i++) {
-            s.append(i == 1 ? "" : ", ").append('$').append(i);
-        }
-        return s.toString();
+    /**
+     * Replaces every child row of the given parents: the first key column of a child table is its parent's id.
+     */
+    private static Uni<Void> replaceChildren(SqlConnection connection, String schema, Table children, String[] parents,
+            List<Tuple> rows) {
+        Uni<Void> deleted = connection.preparedQuery("DELETE FROM " + children.in(schema) + " WHERE "
+                + children.key().get(0) + " = ANY($1)").execute(Tuple.of(parents)).replaceWithVoid();
+        return rows.isEmpty() ? deleted
+                : deleted.chain(() -> connection.preparedQuery(children.insert(schema)).executeBatch(rows).replaceWithVoid());
     }
 
     private static String[] ids(List<? extends CatalogChange> changes) {

@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -30,7 +26,17 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.resultsflow.reporting.metrics.AttainmentRow;
+import org.resultsflow.reporting.metrics.AttainmentStatus;
+import org.resultsflow.reporting.metrics.BudgetRow;
 import org.resultsflow.reporting.metrics.Offices;
+import org.resultsflow.reporting.store.AttainmentQueries;
+import org.resultsflow.reporting.store.AttainmentSummary;
+import org.resultsflow.reporting.store.BudgetQueries;
+import org.resultsflow.reporting.store.FundingQueries;
+import org.resultsflow.reporting.store.Grouping;
+import org.resultsflow.reporting.store.OutcomeQueries;
+import org.resultsflow.reporting.store.PartnerTotal;
 import org.resultsflow.reporting.web.DashboardViews.AttainmentCell;
 import org.resultsflow.reporting.web.DashboardViews.AttainmentLine;
 import org.resultsflow.reporting.web.DashboardViews.BudgetLine;
@@ -60,11 +66,18 @@ public class DashboardResource {
         static native TemplateInstance outcome(OutcomePage page);
     }
 
-    private final Pool pool;
+    private final OutcomeQueries outcomes;
+    private final AttainmentQueries attainment;
+    private final BudgetQueries budgets;
+    private final FundingQueries funding;
     private final ObjectMapper json;
 
-    public DashboardResource(Pool pool, ObjectMapper json) {
-        this.pool = pool;
+    public DashboardResource(OutcomeQueries outcomes, AttainmentQueries attainment, BudgetQueries budgets,
+            FundingQueries funding, ObjectMapper json) {
+        this.outcomes = outcomes;
+        this.attainment = attainment;
+        this.budgets = budgets;
+        this.funding = funding;
         this.json = json;
     }
 
@@ -72,119 +85,102 @@ public class DashboardResource {
     @Operation(summary = "The dashboard: attainment by outcome and year, budget utilisation per output, funding per year")
     public Uni<TemplateInstance> index(@Parameter(description = "Office, e.g. MEX; all when absent") @QueryParam("office") String office) {
         String filter = office == null || office.isBlank() ? null : office.strip();
-        Tuple params = filter == null ? Tuple.tuple() : Tuple.of(filter);
-        String where = filter == null ? "" : " WHERE office = $1";
-        String and = filter == null ? " WHERE " : " WHERE office = $1 AND ";
-        Uni<RowSet<Row>> attainment = pool.preparedQuery("SELECT outcome_id, year,"
-                + " count(*) FILTER (WHERE status = 'MET') AS met, count(*) FILTER (WHERE status = 'PARTIAL') AS partial,"
-                + " count(*) FILTER (WHERE status = 'NOT_MET') AS not_met,"
-                + " count(*) FILTER (WHERE status = 'NOT_ASSESSABLE') AS not_assessable"
-                + " FROM report_attainment" + where + " GROUP BY outcome_id, year ORDER BY outcome_id, year").execute(params);
-        Uni<RowSet<Row>> budgets = pool.preparedQuery("SELECT entity_id, outcome_id, reporting_year, planned_usd,"
-                + " actual_usd, expenses_usd, funding_rate, delivery_rate, computed_shortfall, stated_shortfall_usd,"
-                + " shortfall_mismatch, over_spend FROM report_budget" + and + "entity_type = 'OUTPUT'"
-                + " ORDER BY reporting_year DESC, entity_id").execute(params);
-        Uni<RowSet<Row>> funding = pool.preparedQuery("SELECT partner, year, sum(total_usd) AS total"
-                + " FROM report_funding_contribution" + where + " GROUP BY partner, year ORDER BY partner, year").execute(params);
-        Uni<RowSet<Row>> outcomes = pool.preparedQuery("SELECT id, code, office, statement FROM report_outcome" + where
-                + " ORDER BY id").execute(params);
-        return Uni.combine().all().unis(attainment, budgets, funding, outcomes).asTuple().map(rows -> {
-            Map<String, String> statements = new LinkedHashMap<>();
-            List<OutcomeLink> links = new ArrayList<>();
-            rows.getItem4().forEach(r -> {
-                statements.put(r.getString("id"), r.getString("statement"));
-                links.add(new OutcomeLink(r.getString("id"), code(r.getString("id"), r.getString("code")),
-                        r.getString("office"), r.getString("statement")));
-            });
-            Map<String, Object> charts = new LinkedHashMap<>();
-            List<HeatRow> heat = heatMap(rows.getItem1(), statements, charts);
-            List<BudgetLine> budgetLines = budgets(rows.getItem2(), charts);
-            List<PartnerLine> partners = funding(rows.getItem3(), charts);
-            return Templates.index(new Overview(filter, CHART_JS, heat, heatYears(rows.getItem1()), budgetLines, partners,
-                    links, script(charts)));
-        });
+        return Uni.combine().all().unis(attainment.summary(Grouping.OUTCOME, filter), budgets.outputBudgets(filter),
+                funding.partnerTotals(filter), outcomes.outcomes(filter)).asTuple().map(found -> {
+                    Map<String, String> statements = new LinkedHashMap<>();
+                    List<OutcomeLink> links = new ArrayList<>();
+                    found.getItem4().forEach(o -> {
+                        statements.put(o.id(), o.statement());
+                        links.add(new OutcomeLink(o.id(), code(o.id(), o.code()), o.office(), o.statement()));
+                    });
+                    Map<String, Object> charts = new LinkedHashMap<>();
+                    Map<String, Map<Integer, long[]>> byOutcome = countsByOutcome(found.getItem1());
+                    List<HeatRow> heat = heatMap(byOutcome, statements, charts);
+                    List<BudgetLine> budgetLines = budgets(found.getItem2(), charts);
+                    List<PartnerLine> partners = funding(found.getItem3(), charts);
+                    return Templates.index(new Overview(filter, CHART_JS, heat, heatYears(byOutcome), budgetLines,
+                            partners, links, script(charts)));
+                });
     }
 
     @GET
     @Path("/outcomes/{id}")
     @Operation(summary = "An outcome: its progress timeline, milestone attainment and budgets")
     public Uni<TemplateInstance> outcome(@Parameter(description = "Outcome id or code") @PathParam("id") String id) {
-        String match = " WHERE id = $1 OR right(id, length($1) + 1) = '-' || $1";
-        return pool.preparedQuery("SELECT id, code, office, plan_period, statement FROM report_outcome" + match
-                        + " ORDER BY id LIMIT 1").execute(Tuple.of(id.strip()))
-                .chain(found -> {
-                    if (!found.iterator().hasNext()) {
-                        throw new NotFoundException("no outcome '" + id + "' in the read models");
-                    }
-                    Row outcome = found.iterator().next();
-                    String outcomeId = outcome.getString("id");
-                    Tuple p = Tuple.of(outcomeId);
-                    Uni<RowSet<Row>> notes = pool.preparedQuery("SELECT year, status, first_sentence, document_name,"
-                            + " coalesce(output_code, output_statement) AS output FROM report_progress_note"
-                            + " WHERE outcome_id = $1 ORDER BY entry").execute(p);
-                    Uni<RowSet<Row>> attainment = pool.preparedQuery("SELECT indicator_id, indicator_code, statement,"
-                            + " output_code, year, sequence, status, reason, result_raw, expected_raw, ratio"
-                            + " FROM report_attainment WHERE outcome_id = $1 ORDER BY output_code NULLS FIRST,"
-                            + " coalesce(indicator_code, statement), indicator_id, sequence, year").execute(p);
-                    Uni<RowSet<Row>> budgets = pool.preparedQuery("SELECT entity_id, outcome_id, reporting_year,"
-                            + " planned_usd, actual_usd, expenses_usd, funding_rate, delivery_rate, computed_shortfall,"
-                            + " stated_shortfall_usd, shortfall_mismatch, over_spend FROM report_budget WHERE outcome_id = $1"
-                            + " ORDER BY reporting_year DESC, entity_type DESC, entity_id").execute(p);
-                    return Uni.combine().all().unis(notes, attainment, budgets).asTuple().map(rows -> {
+        return outcomes.find(id).chain(outcome -> {
+            if (outcome == null) {
+                throw new NotFoundException("no outcome '" + id + "' in the read models");
+            }
+            return Uni.combine().all().unis(outcomes.timeline(outcome.id()), attainment.ofOutcome(outcome.id()),
+                    budgets.ofOutcome(outcome.id())).asTuple().map(found -> {
                         List<TimelineEntry> timeline = new ArrayList<>();
-                        rows.getItem1().forEach(r -> timeline.add(new TimelineEntry(
-                                r.getInteger("year") == null ? "undated" : r.getInteger("year").toString(),
-                                r.getString("status"), DashboardViews.statusLabel(r.getString("status")),
-                                DashboardViews.tone(r.getString("status")), r.getString("first_sentence"),
-                                r.getString("document_name"), r.getString("output"))));
+                        found.getItem1().forEach(n -> timeline.add(new TimelineEntry(
+                                n.year() == null ? "undated" : n.year().toString(), n.status(),
+                                DashboardViews.statusLabel(n.status()), DashboardViews.tone(n.status()),
+                                n.firstSentence(), n.documentName(),
+                                n.outputCode() != null ? n.outputCode() : n.outputStatement())));
                         TreeSet<Integer> years = new TreeSet<>();
                         Map<String, AttainmentLine> lines = new LinkedHashMap<>();
-                        rows.getItem2().forEach(r -> {
-                            years.add(r.getInteger("year"));
+                        for (AttainmentRow r : found.getItem2()) {
+                            years.add(r.year());
                             // One line per indicator and sequence: a year's second milestone is its own line.
-                            int sequence = r.getInteger("sequence");
-                            AttainmentLine line = lines.computeIfAbsent(r.getString("indicator_id") + '#' + sequence,
-                                    k -> new AttainmentLine(r.getString("indicator_code"), r.getString("statement"),
-                                            r.getString("output_code"), sequence, new TreeMap<>()));
-                            line.cells().put(r.getInteger("year"), new AttainmentCell(r.getString("status"),
-                                    r.getString("reason"), r.getString("result_raw"), r.getString("expected_raw"),
-                                    DashboardViews.ratio(r.getBigDecimal("ratio"))));
-                        });
+                            AttainmentLine line = lines.computeIfAbsent(r.indicatorId() + '#' + r.sequence(),
+                                    k -> new AttainmentLine(r.indicatorCode(), r.statement(), r.outputCode(),
+                                            r.sequence(), new TreeMap<>()));
+                            line.cells().put(r.year(), new AttainmentCell(r.status().name(), name(r.reason()),
+                                    r.resultRaw(), r.expectedRaw(), DashboardViews.ratio(r.ratio())));
+                        }
                         Map<String, Object> charts = new LinkedHashMap<>();
-                        List<BudgetLine> budgetLines = budgets(rows.getItem3(), charts);
-                        return Templates.outcome(new OutcomePage(outcomeId, code(outcomeId, outcome.getString("code")),
-                                outcome.getString("office"), outcome.getString("plan_period"), outcome.getString("statement"),
-                                CHART_JS, timeline, List.copyOf(years), List.copyOf(lines.values()), budgetLines,
-                                script(charts)));
+                        List<BudgetLine> budgetLines = budgets(found.getItem3(), charts);
+                        return Templates.outcome(new OutcomePage(outcome.id(), code(outcome.id(), outcome.code()),
+                                outcome.office(), outcome.planPeriod(), outcome.statement(), CHART_JS, timeline,
+                                List.copyOf(years), List.copyOf(lines.values()), budgetLines, script(charts)));
                     });
-                });
+        });
     }
 
     // --- chart data ---------------------------------------------------------------------------------------------
 
-    private static List<Integer> heatYears(RowSet<Row> rows) {
+    /**
+     * The status counts per outcome and year, outcomes in the order of the roll-up. An outcome whose indicators
+     * name different offices has a roll-up per office; the heat map shows the outcome once, so they are added up.
+     */
+    private static Map<String, Map<Integer, long[]>> countsByOutcome(List<AttainmentSummary> summaries) {
+        Map<String, Map<Integer, long[]>> byOutcome = new LinkedHashMap<>();
+        for (AttainmentSummary s : summaries) {
+            long[] c = {s.met(), s.partial(), s.notMet(), s.notAssessable()};
+            byOutcome.computeIfAbsent(s.outcomeId(), k -> new TreeMap<>()).merge(s.year(), c, (a, b) -> {
+                for (int i = 0; i < a.length; i++) {
+                    a[i] += b[i];
+                }
+                return a;
+            });
+        }
+        return byOutcome;
+    }
+
+    private static List<Integer> heatYears(Map<String, Map<Integer, long[]>> byOutcome) {
         TreeSet<Integer> years = new TreeSet<>();
-        rows.forEach(r -> years.add(r.getInteger("year")));
+        byOutcome.values().forEach(counts -> years.addAll(counts.keySet()));
         return List.copyOf(years);
     }
 
-    private static List<HeatRow> heatMap(RowSet<Row> rows, Map<String, String> statements, Map<String, Object> charts) {
-        Map<String, Map<Integer, long[]>> byOutcome = new LinkedHashMap<>();
+    private static List<HeatRow> heatMap(Map<String, Map<Integer, long[]>> byOutcome, Map<String, String> statements,
+            Map<String, Object> charts) {
         List<String> labels = new ArrayList<>();
         List<List<Long>> counts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (Row r : rows) {
-            long[] c = {r.getLong("met"), r.getLong("partial"), r.getLong("not_met"), r.getLong("not_assessable")};
-            String outcomeId = r.getString("outcome_id");
-            byOutcome.computeIfAbsent(outcomeId, k -> new TreeMap<>()).put(r.getInteger("year"), c);
-            labels.add(Offices.outcomeCode(outcomeId) + " · " + r.getInteger("year"));
+        byOutcome.forEach((outcomeId, years) -> years.forEach((year, c) -> {
+            labels.add(Offices.outcomeCode(outcomeId) + " · " + year);
             for (int i = 0; i < 4; i++) {
                 counts.get(i).add(c[i]);
             }
-        }
-        List<String> keys = List.of("MET", "PARTIAL", "NOT_MET", "NOT_ASSESSABLE");
+        }));
+        List<AttainmentStatus> statuses = List.of(AttainmentStatus.MET, AttainmentStatus.PARTIAL, AttainmentStatus.NOT_MET,
+                AttainmentStatus.NOT_ASSESSABLE);
         List<Map<String, Object>> datasets = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            datasets.add(Map.of("key", keys.get(i), "label", DashboardViews.statusLabel(keys.get(i)), "data", counts.get(i)));
+            String key = statuses.get(i).name();
+            datasets.add(Map.of("key", key, "label", DashboardViews.statusLabel(key), "data", counts.get(i)));
         }
         charts.put("attainment", Map.of("labels", labels, "datasets", datasets));
         List<HeatRow> heat = new ArrayList<>();
@@ -193,7 +189,7 @@ public class DashboardResource {
         return heat;
     }
 
-    private static List<BudgetLine> budgets(RowSet<Row> rows, Map<String, Object> charts) {
+    private static List<BudgetLine> budgets(List<BudgetRow> rows, Map<String, Object> charts) {
         List<BudgetLine> lines = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<BigDecimal> planned = new ArrayList<>();
@@ -201,15 +197,15 @@ public class DashboardResource {
         List<BigDecimal> expenses = new ArrayList<>();
         List<Boolean> overSpend = new ArrayList<>();
         List<BigDecimal> shortfall = new ArrayList<>();
-        for (Row r : rows) {
+        for (BudgetRow r : rows) {
             BudgetLine line = DashboardViews.budgetLine(r);
             lines.add(line);
             labels.add(line.label());
-            planned.add(r.getBigDecimal("planned_usd"));
-            actual.add(r.getBigDecimal("actual_usd"));
-            expenses.add(r.getBigDecimal("expenses_usd"));
-            overSpend.add(r.getBoolean("over_spend"));
-            shortfall.add(r.getBigDecimal("computed_shortfall"));
+            planned.add(r.planned());
+            actual.add(r.actual());
+            expenses.add(r.expenses());
+            overSpend.add(r.overSpend());
+            shortfall.add(r.computedShortfall());
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("labels", labels);
@@ -222,13 +218,12 @@ public class DashboardResource {
         return lines;
     }
 
-    private static List<PartnerLine> funding(RowSet<Row> rows, Map<String, Object> charts) {
+    private static List<PartnerLine> funding(List<PartnerTotal> rows, Map<String, Object> charts) {
         TreeSet<Integer> years = new TreeSet<>();
         Map<String, Map<Integer, BigDecimal>> byPartner = new TreeMap<>();
-        for (Row r : rows) {
-            years.add(r.getInteger("year"));
-            byPartner.computeIfAbsent(r.getString("partner"), k -> new TreeMap<>()).put(r.getInteger("year"),
-                    r.getBigDecimal("total"));
+        for (PartnerTotal r : rows) {
+            years.add(r.year());
+            byPartner.computeIfAbsent(r.partner(), k -> new TreeMap<>()).put(r.year(), r.total());
         }
         List<Map<String, Object>> datasets = new ArrayList<>();
         List<PartnerLine> lines = new ArrayList<>();
@@ -249,6 +244,10 @@ public class DashboardResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private static String code(String id, String code) {

@@ -1,12 +1,13 @@
 package org.resultsflow.reporting.web;
 
 import io.quarkus.qute.TemplateData;
-import io.vertx.mutiny.sqlclient.Row;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.resultsflow.reporting.metrics.BudgetRow;
+import org.resultsflow.reporting.metrics.Offices;
 
 /** What the dashboard pages show, ready to print. */
 final class DashboardViews {
@@ -101,15 +102,13 @@ final class DashboardViews {
         return cells;
     }
 
-    static BudgetLine budgetLine(Row r) {
-        String entity = org.resultsflow.reporting.metrics.Offices.outcomeCode(r.getString("entity_id"));
-        Integer year = r.getInteger("reporting_year");
-        Boolean mismatch = r.getBoolean("shortfall_mismatch");
-        return new BudgetLine(entity + (year == null ? "" : " (" + year + ")"), entity, year,
-                usd(r.getBigDecimal("planned_usd")), usd(r.getBigDecimal("actual_usd")), usd(r.getBigDecimal("expenses_usd")),
-                percent(r.getBigDecimal("funding_rate")), percent(r.getBigDecimal("delivery_rate")),
-                usd(r.getBigDecimal("computed_shortfall")), usd(r.getBigDecimal("stated_shortfall_usd")),
-                Boolean.TRUE.equals(mismatch), Boolean.TRUE.equals(r.getBoolean("over_spend")));
+    static BudgetLine budgetLine(BudgetRow r) {
+        String entity = Offices.outcomeCode(r.entityId());
+        Integer year = r.reportingYear();
+        return new BudgetLine(entity + (year == null ? "" : " (" + year + ")"), entity, year, usd(r.planned()),
+                usd(r.actual()), usd(r.expenses()), percent(r.fundingRate()), percent(r.deliveryRate()),
+                usd(r.computedShortfall()), usd(r.statedShortfall()), Boolean.TRUE.equals(r.shortfallMismatch()),
+                r.overSpend());
     }
 
     static String usd(BigDecimal amount) {

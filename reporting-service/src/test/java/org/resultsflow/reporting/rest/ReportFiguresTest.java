@@ -1,4 +1,4 @@
-package org.resultsflow.reporting;
+package org.resultsflow.reporting.rest;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.resultsflow.infra.EventStreams;
 import org.resultsflow.infra.ResultsflowTestResource;
 import org.resultsflow.infra.SharedInfrastructure;
+import org.resultsflow.reporting.Reports;
+import org.resultsflow.reporting.SeedCatalog;
 
 /**
  * The figures of the seeds, end to end: the catalog changes the seeds make (built from the ingest goldens)

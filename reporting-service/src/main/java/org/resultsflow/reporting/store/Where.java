@@ -1,27 +1,28 @@
-package org.resultsflow.reporting.rest;
+package org.resultsflow.reporting.store;
 
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A WHERE clause built from the filters that were given, with its positional parameters. */
-final class Sql {
+final class Where {
 
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
 
     /** {@code column = value}, when a value is given. */
-    Sql eq(String column, Object value) {
+    Where eq(String column, Object value) {
         if (value != null) {
             conditions.add(column + " = " + param(value));
         }
         return this;
     }
 
-    /** An outcome by its id ({@code XM-DAC-41146-MEX_D_2.1}) or by its code ({@code MEX_D_2.1}). */
-    Sql outcome(String column, String outcome) {
+    /**
+     * An outcome by its id ({@code XM-DAC-41146-MEX_D_2.1}) or by its code ({@code MEX_D_2.1}), when given: the
+     * one place where "id or code" is matched, so every endpoint and page finds the same outcome.
+     */
+    Where outcome(String column, String outcome) {
         if (outcome != null) {
             String p = param(outcome);
             conditions.add("(" + column + " = " + p + " OR right(" + column + ", length(" + p + ") + 1) = '-' || " + p + ")");
@@ -29,17 +30,13 @@ final class Sql {
         return this;
     }
 
-    Sql where(String condition) {
-        conditions.add(condition);
-        return this;
-    }
-
+    /** A placeholder for the value, which the tuple then carries: values are bound, never written into the SQL. */
     String param(Object value) {
         params.add(value);
         return "$" + params.size();
     }
 
-    String where() {
+    String clause() {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
@@ -55,19 +52,5 @@ final class Sql {
     /** A filter value: null when blank. */
     static String given(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** A NUMERIC as written for people: no trailing zeros, never an exponent. */
-    static BigDecimal plain(Row row, String column) {
-        BigDecimal value = row.getBigDecimal(column);
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
-    static Integer integer(Row row, String column) {
-        return row.getInteger(column);
     }
 }

@@ -1,4 +1,4 @@
-package org.resultsflow.reporting.messaging;
+package org.resultsflow.reporting.change;
 
 import java.time.Instant;
 import org.resultsflow.contracts.catalog.BudgetChanged;

@@ -1,4 +1,4 @@
-package org.resultsflow.reporting.service;
+package org.resultsflow.reporting.metrics;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.resultsflow.reporting;
+package org.resultsflow.reporting.rebuild;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -21,6 +21,10 @@ import org.resultsflow.contracts.EventTypes;
 import org.resultsflow.infra.EventStreams;
 import org.resultsflow.infra.ResultsflowTestResource;
 import org.resultsflow.infra.SharedInfrastructure;
+import org.resultsflow.reporting.ChangeFixtures;
+import org.resultsflow.reporting.Reports;
+import org.resultsflow.reporting.SeedCatalog;
+import org.resultsflow.reporting.Tables;
 
 /**
  * POST /api/admin/rebuild: replaying catalog.changes into fresh tables and swapping them in gives exactly the
@@ -69,7 +73,7 @@ class RebuildTest {
             // swap the live consumer applied it on.
             String budgetId = office + "_D_2.1.3/2022";
             JsonNode during = rebuildAndWait(() -> streams.send("catalog.changes", budgetId, java.util.UUID.randomUUID().toString(),
-                    EventTypes.CATALOG_BUDGET, json(ConsumptionTest.budget(budgetId, outcome, 2, "$9 M"))));
+                    EventTypes.CATALOG_BUDGET, json(ChangeFixtures.budget(budgetId, outcome, 2, "$9 M"))));
             assertEquals("SUCCEEDED", during.get("state").asText(), during.toString());
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 JsonNode budget = Reports.only(Reports.json("/api/reports/budget-utilisation", "office", office, "year", 2022),

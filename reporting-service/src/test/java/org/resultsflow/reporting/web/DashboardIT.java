@@ -1,4 +1,4 @@
-package org.resultsflow.reporting;
+package org.resultsflow.reporting.web;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.resultsflow.infra.EventStreams;
 import org.resultsflow.infra.ResultsflowTestResource;
 import org.resultsflow.infra.SharedInfrastructure;
+import org.resultsflow.reporting.Reports;
+import org.resultsflow.reporting.SeedCatalog;
 
 /**
  * The dashboard of the packaged application in a real headless browser (Debian's chromium and chromedriver,

@@ -1,4 +1,4 @@
-package org.resultsflow.reporting;
+package org.resultsflow.reporting.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;

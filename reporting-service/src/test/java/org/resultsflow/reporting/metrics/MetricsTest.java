@@ -1,12 +1,18 @@
-package org.resultsflow.reporting;
+package org.resultsflow.reporting.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.resultsflow.reporting.ChangeFixtures.SOURCE;
+import static org.resultsflow.reporting.ChangeFixtures.bool;
+import static org.resultsflow.reporting.ChangeFixtures.marker;
+import static org.resultsflow.reporting.ChangeFixtures.n;
+import static org.resultsflow.reporting.ChangeFixtures.obs;
+import static org.resultsflow.reporting.ChangeFixtures.pct;
+import static org.resultsflow.reporting.ChangeFixtures.text;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,29 +20,12 @@ import org.resultsflow.contracts.catalog.CatalogBudget;
 import org.resultsflow.contracts.catalog.CatalogIndicator;
 import org.resultsflow.contracts.catalog.CatalogMoney;
 import org.resultsflow.contracts.catalog.CatalogObservation;
-import org.resultsflow.contracts.catalog.Provenance;
-import org.resultsflow.contracts.results.AsOfBasis;
 import org.resultsflow.contracts.results.BudgetEntityType;
-import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.ObservationKind;
 import org.resultsflow.contracts.results.ObservedValue;
-import org.resultsflow.contracts.results.ValueType;
-import org.resultsflow.reporting.metrics.Attainment;
-import org.resultsflow.reporting.metrics.AttainmentReason;
-import org.resultsflow.reporting.metrics.AttainmentRow;
-import org.resultsflow.reporting.metrics.AttainmentStatus;
-import org.resultsflow.reporting.metrics.AttainmentThresholds;
-import org.resultsflow.reporting.metrics.BudgetRow;
-import org.resultsflow.reporting.metrics.BudgetUtilisation;
-import org.resultsflow.reporting.metrics.ExpectedKind;
-import org.resultsflow.reporting.metrics.ShownRounding;
 
-/** DESIGN §6 case by case, without a broker or a database. */
+/** The metric definitions (attainment, budget utilisation) case by case, without a broker or a database. */
 class MetricsTest {
-
-    /** Where test values come from: the catalog's contract gives every value its provenance. */
-    static final Provenance SOURCE = new Provenance("0".repeat(63) + "2", "test.txt", LineRange.of(1),
-            LocalDate.of(2024, 12, 31), AsOfBasis.DATA_YEAR);
 
     static final Attainment DEFAULT = new Attainment(AttainmentThresholds.of(new BigDecimal("1.0"), new BigDecimal("0.5")));
 
@@ -206,34 +195,6 @@ class MetricsTest {
     static CatalogIndicator indicator(List<CatalogObservation> observations) {
         return new CatalogIndicator("MEX_D_1.1.1::X", "X", "Statement", "statement", "XM-DAC-41146-MEX_D_1.1",
                 "MEX_D_1.1.1", "MEX_D_1.1.1", null, List.of(), List.of(), java.util.Map.of(), observations);
-    }
-
-    static CatalogObservation obs(Integer year, ObservationKind kind, ObservedValue value) {
-        return obs(year, kind, 1, value);
-    }
-
-    static CatalogObservation obs(Integer year, ObservationKind kind, int sequence, ObservedValue value) {
-        return new CatalogObservation(year, kind, sequence, false, value, SOURCE, List.of());
-    }
-
-    static ObservedValue text(String raw) {
-        return new ObservedValue(raw, ValueType.TEXT, null, null);
-    }
-
-    static ObservedValue n(int value) {
-        return new ObservedValue(Integer.toString(value), ValueType.NUMBER, BigDecimal.valueOf(value), null);
-    }
-
-    static ObservedValue pct(String raw, double value) {
-        return new ObservedValue(raw, ValueType.PERCENT, BigDecimal.valueOf(value), null);
-    }
-
-    static ObservedValue bool(String raw, boolean value) {
-        return new ObservedValue(raw, ValueType.BOOLEAN, null, value);
-    }
-
-    static ObservedValue marker(String raw) {
-        return new ObservedValue(raw, ValueType.MARKER, null, null);
     }
 
     private static CatalogBudget budget(String planned, String actual, String expenses, String shortfall) {

@@ -1,4 +1,4 @@
-package org.resultsflow.reporting.rest;
+package org.resultsflow.reporting.store;
 
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,4 +1,4 @@
-package org.resultsflow.reporting;
+package org.resultsflow.reporting.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.resultsflow.reporting.rest.CsvBodyWriter;
+import org.resultsflow.reporting.Reports;
 
 class CsvBodyWriterTest {
 

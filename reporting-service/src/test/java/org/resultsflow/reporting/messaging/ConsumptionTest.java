@@ -1,8 +1,15 @@
-package org.resultsflow.reporting;
+package org.resultsflow.reporting.messaging;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.resultsflow.reporting.ChangeFixtures.budget;
+import static org.resultsflow.reporting.ChangeFixtures.funding;
+import static org.resultsflow.reporting.ChangeFixtures.indicator;
+import static org.resultsflow.reporting.ChangeFixtures.marker;
+import static org.resultsflow.reporting.ChangeFixtures.n;
+import static org.resultsflow.reporting.ChangeFixtures.obs;
+import static org.resultsflow.reporting.ChangeFixtures.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.ResourceArg;
@@ -18,19 +25,16 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.resultsflow.contracts.EventTypes;
-import org.resultsflow.contracts.catalog.BudgetChanged;
-import org.resultsflow.contracts.catalog.CatalogBudget;
-import org.resultsflow.contracts.catalog.CatalogFunding;
 import org.resultsflow.contracts.catalog.CatalogIndicator;
-import org.resultsflow.contracts.catalog.CatalogMoney;
-import org.resultsflow.contracts.catalog.FundingChanged;
 import org.resultsflow.contracts.catalog.IndicatorChanged;
-import org.resultsflow.contracts.results.BudgetEntityType;
 import org.resultsflow.contracts.results.ObservationKind;
 import org.resultsflow.contracts.wire.CloudEventRecords;
 import org.resultsflow.contracts.wire.DeadLetterHeaders;
 import org.resultsflow.infra.EventStreams;
 import org.resultsflow.infra.ResultsflowTestResource;
+import org.resultsflow.reporting.Reports;
+import org.resultsflow.reporting.SeedCatalog;
+import org.resultsflow.reporting.Tables;
 
 /** Redelivery, reordering, bursts and poison, per record type, on a real broker and database. */
 @QuarkusTest
@@ -75,13 +79,13 @@ class ConsumptionTest {
         String id = output + "::" + output + "A";
         CatalogIndicator indicator = new CatalogIndicator(id, output + "A", "Number of things", "number of things",
                 outcome, output, output, null, List.of(), List.of(), Map.of(), List.of(
-                        MetricsTest.obs(null, ObservationKind.BASELINE, MetricsTest.marker("-")),
-                        MetricsTest.obs(2022, ObservationKind.MILESTONE, MetricsTest.text("3 (new)")),
-                        MetricsTest.obs(2022, ObservationKind.RESULT, MetricsTest.n(3)),
-                        MetricsTest.obs(2023, ObservationKind.MILESTONE, 1, MetricsTest.n(4)),
-                        MetricsTest.obs(2023, ObservationKind.MILESTONE, 2, MetricsTest.n(5)),
-                        MetricsTest.obs(2023, ObservationKind.MILESTONE, 3, MetricsTest.n(10)),
-                        MetricsTest.obs(2023, ObservationKind.RESULT, 1, MetricsTest.n(5))));
+                        obs(null, ObservationKind.BASELINE, marker("-")),
+                        obs(2022, ObservationKind.MILESTONE, text("3 (new)")),
+                        obs(2022, ObservationKind.RESULT, n(3)),
+                        obs(2023, ObservationKind.MILESTONE, 1, n(4)),
+                        obs(2023, ObservationKind.MILESTONE, 2, n(5)),
+                        obs(2023, ObservationKind.MILESTONE, 3, n(10)),
+                        obs(2023, ObservationKind.RESULT, 1, n(5))));
         String event = send(id, EventTypes.CATALOG_INDICATOR,
                 new IndicatorChanged(id, 1, List.of("observations"), Instant.parse("2024-01-01T00:00:00Z"), indicator));
 
@@ -174,30 +178,5 @@ class ConsumptionTest {
     private static String sendAfter(String key, String type, Object newer, Object older) {
         send(key, type, newer);
         return send(key, type, older);
-    }
-
-    static BudgetChanged budget(String id, String outcome, long version, String planned) {
-        BigDecimal usd = new BigDecimal(planned.replaceAll("[^0-9]", "")).movePointRight(6);
-        CatalogBudget budget = new CatalogBudget(id, id.substring(0, id.indexOf('/')), BudgetEntityType.OUTPUT, outcome,
-                null, 2022, new CatalogMoney(planned, usd, MetricsTest.SOURCE), new CatalogMoney("$500 K", new BigDecimal(500000), MetricsTest.SOURCE),
-                null, null, null, null);
-        return new BudgetChanged(id, version, List.of("planned"), Instant.parse("2024-01-0" + version + "T00:00:00Z"), budget);
-    }
-
-    static IndicatorChanged indicator(String id, String outcome, String output, long version, int result) {
-        CatalogIndicator indicator = new CatalogIndicator(id, id.substring(id.indexOf("::") + 2), "Number of things", "number of things",
-                outcome, output, output, null, List.of(), List.of(), Map.of(), new ArrayList<>(List.of(
-                        MetricsTest.obs(2022, ObservationKind.MILESTONE, MetricsTest.n(4)),
-                        MetricsTest.obs(2022, ObservationKind.RESULT, MetricsTest.n(result)))));
-        return new IndicatorChanged(id, version, List.of("observations"), Instant.parse("2024-01-0" + version + "T00:00:00Z"),
-                indicator);
-    }
-
-    static FundingChanged funding(String outcome, long version, int total) {
-        CatalogFunding funding = new CatalogFunding(outcome, null, List.of(new CatalogFunding.Contribution("Partner", "OECD-DAC donor", 2022,
-                new CatalogMoney("$" + total, BigDecimal.valueOf(total), MetricsTest.SOURCE), null, null, new BigDecimal("100"),
-                BigDecimal.ZERO)));
-        return new FundingChanged(outcome, version, List.of("contributions"), Instant.parse("2024-01-0" + version + "T00:00:00Z"),
-                funding);
     }
 }
