@@ -130,13 +130,47 @@ class IndicatorCatalogTest {
     }
 
     @Test
+    void anUndatedBaselineAndSeveralMilestonesOfOneYearRoundTripThroughTheDatabase() throws Exception {
+        String office = CatalogTests.uniqueOffice("S");
+        String outcomeId = "XM-DAC-41146-" + office + "_D_1.1";
+        String id = outcomeId + "::T_1";
+        SourceDocument page = new SourceDocument(document("sequenced.txt", LocalDate.of(2023, 12, 31)).id(),
+                "sequenced.txt", "text/html", "OUTCOME_PAGE", LocalDate.of(2023, 12, 31), AsOfBasis.DATA_YEAR,
+                "https://example.org/outcome?year=2023");
+        publish(page, indicator("T_1", "Things", outcomeId, null,
+                new Observation(null, ObservationKind.BASELINE, 1, false, marker("-"), LineRange.of(3)),
+                new Observation(2023, ObservationKind.MILESTONE, 1, false, number("4"), LineRange.of(4)),
+                new Observation(2023, ObservationKind.MILESTONE, 2, false, number("5"), LineRange.of(5)),
+                new Observation(2023, ObservationKind.MILESTONE, 3, false,
+                        new ObservedValue("6 (new)", ValueType.TEXT, null, null), LineRange.of(6))));
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/indicators/{id}", id).then().statusCode(200)
+                .body("observations.year", equalTo(java.util.Arrays.asList(null, 2023, 2023, 2023)))
+                .body("observations.sequence", equalTo(List.of(1, 1, 2, 3)))
+                .body("observations[0].provenance.source", equalTo(page.source()))
+                .body("observations[3].value.type", equalTo("TEXT")));
+        given().get("/api/indicators/{id}/history", id).then().statusCode(200)
+                .body("observations.year", equalTo(java.util.Arrays.asList(null, 2023, 2023, 2023)))
+                .body("observations[2].claims[0].value.raw", equalTo("5"));
+        given().get("/api/conflicts?outcome={o}", outcomeId).then().statusCode(200).body("", hasSize(0));
+        given().get("/api/documents?size=500").then().statusCode(200)
+                .body("find { it.id == '" + page.id() + "' }.source", equalTo(page.source()));
+
+        List<ConsumerRecord<String, String>> changes = streams.readUntil("catalog.changes",
+                records -> records.stream().anyMatch(r -> id.equals(r.key())), PATIENCE);
+        JsonNode change = tree(changes.stream().filter(r -> id.equals(r.key())).reduce((a, b) -> b).orElseThrow().value());
+        assertEquals(List.of(), org.resultsflow.contracts.EventSchemas.violations(EventTypes.CATALOG_INDICATOR, change));
+        assertTrue(change.at("/indicator/observations/0/year").isNull());
+    }
+
+    @Test
     void poisonOnTheIndicatorAndBudgetTopicsIsSetAsideAndTheNextRecordIsApplied() throws Exception {
         String office = CatalogTests.uniqueOffice("P");
         String outcomeId = "XM-DAC-41146-" + office + "_D_1.1";
         SourceDocument document = document("poison.txt", LocalDate.of(2024, 12, 31));
 
-        // Valid JSON, but against the schema: the outcome id has no registry prefix.
-        IndicatorReported invalid = new IndicatorReported(document, indicator("T_9", "Bad", office + "_D_1.1", null,
+        // Valid JSON, but against the schema: the outcome id is no outcome id (a bare code like SP_D_0.2 is one).
+        IndicatorReported invalid = new IndicatorReported(document, indicator("T_9", "Bad", "outcome " + office, null,
                 observation(2022, ObservationKind.RESULT, number("1"), 5)));
         String invalidKey = office + "_D_1.1::T_9";
         streams.send("results.indicators", invalidKey, UUID.randomUUID().toString(), EventTypes.INDICATOR_REPORTED,
@@ -187,7 +221,7 @@ class IndicatorCatalogTest {
         String normalised = statement.replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
         String parent = output == null ? outcomeId : output;
         return new Indicator(parent + "::" + (code == null ? normalised : code), code, statement, normalised, outcomeId,
-                output, List.of("Common"), List.of(observations), new LineRange(1, 50));
+                output, List.of("Common"), List.of(observations), false, new LineRange(1, 50));
     }
 
     static Observation observation(int year, ObservationKind kind, ObservedValue value, int line) {

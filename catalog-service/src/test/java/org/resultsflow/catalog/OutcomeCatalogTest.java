@@ -52,9 +52,9 @@ class OutcomeCatalogTest {
         SourceDocument newer = document(LocalDate.of(2024, 11, 23), AsOfBasis.DECLARED_DATE);
 
         // The newer document arrives first: arrival order must not matter.
-        publish(newer, outcome(outcomeId, "Statement as of 2024", new ProgressNote(2023, "NOT_ACHIEVED_BUT_PROGRESS",
+        publish(newer, outcome(outcomeId, "Statement as of 2024", note(2023, "NOT_ACHIEVED_BUT_PROGRESS",
                 "This outcome was not achieved in 2023.", LineRange.of(9))));
-        publish(older, outcome(outcomeId, "Statement as of 2021", new ProgressNote(2021, "ACHIEVED",
+        publish(older, outcome(outcomeId, "Statement as of 2021", note(2021, "ACHIEVED",
                 "This outcome has achieved substantial progress in 2021.", LineRange.of(30))));
 
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/outcomes/{id}", outcomeId).then()
@@ -78,10 +78,41 @@ class OutcomeCatalogTest {
     }
 
     @Test
+    void undatedNotesAndACodelessOutputWithItsNoteAreKept() throws Exception {
+        String outcomeId = uniqueOutcomeId();
+        String code = outcomeId.substring("XM-DAC-41146-".length());
+        SourceDocument document = document(LocalDate.of(2024, 12, 31), AsOfBasis.DATA_YEAR);
+        Outcome outcome = new Outcome(outcomeId, code, "TST", "2022-2026", "Statement", null, List.of(), List.of(),
+                List.of(), null, null,
+                List.of(new Output(null, "Capacities strengthened",
+                        List.of(new ProgressNote(null, null, 1, "ON_TRACK", "An output note.", true, LineRange.of(41))),
+                        new LineRange(40, 41))),
+                List.of(new ProgressNote(null, null, 1, "UNSTATED", "First.", false, LineRange.of(9)),
+                        new ProgressNote(null, null, 2, "UNSTATED", "Second.", false, LineRange.of(10))),
+                new LineRange(7, 41));
+        publish(document, outcome);
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/outcomes/{id}", outcomeId).then()
+                .statusCode(200)
+                .body("progressNotes.text", equalTo(List.of("First.", "Second.")))
+                .body("progressNotes.sequence", equalTo(List.of(1, 2)))
+                .body("outputs", hasSize(1))
+                .body("outputs[0].code", equalTo(null))
+                .body("outputs[0].statement", equalTo("Capacities strengthened"))
+                .body("outputs[0].progressNotes[0].text", equalTo("An output note."))
+                .body("outputs[0].progressNotes[0].partial", equalTo(true)));
+        List<ConsumerRecord<String, String>> changes = streams.readUntil("catalog.changes",
+                records -> lastVersion(records, outcomeId) == 1, PATIENCE);
+        JsonNode data = JSON.readTree(changes.stream().filter(r -> outcomeId.equals(r.key())).reduce((a, b) -> b)
+                .orElseThrow().value());
+        assertEquals(List.of(), EventSchemas.violations(EventTypes.CATALOG_OUTCOME, data));
+    }
+
+    @Test
     void anEventDeliveredTwiceChangesNothing() throws Exception {
         String outcomeId = uniqueOutcomeId();
         SourceDocument document = document(LocalDate.of(2024, 12, 31), AsOfBasis.DATA_YEAR);
-        Outcome outcome = outcome(outcomeId, "Once", new ProgressNote(2024, "ON_TRACK", "On track.", LineRange.of(9)));
+        Outcome outcome = outcome(outcomeId, "Once", note(2024, "ON_TRACK", "On track.", LineRange.of(9)));
         String eventId = UUID.randomUUID().toString();
 
         publish(eventId, document, outcome);
@@ -89,7 +120,7 @@ class OutcomeCatalogTest {
         publish(eventId, document, outcome);
         // A marker event on the same partition: once it is applied, the duplicate before it was seen too.
         String markerId = uniqueOutcomeId();
-        publish(document, outcome(markerId, "Marker", new ProgressNote(2024, "ON_TRACK", "x", LineRange.of(9))));
+        publish(document, outcome(markerId, "Marker", note(2024, "ON_TRACK", "x", LineRange.of(9))));
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/outcomes/{id}", markerId).then().statusCode(200));
 
         List<ConsumerRecord<String, String>> changes = streams.readUntil("catalog.changes",
@@ -105,7 +136,7 @@ class OutcomeCatalogTest {
                 "{ this is not json");
         String nextId = uniqueOutcomeId();
         publish(document(null, AsOfBasis.NONE), outcome(nextId, "After the poison",
-                new ProgressNote(2024, "ON_TRACK", "x", LineRange.of(9))));
+                note(2024, "ON_TRACK", "x", LineRange.of(9))));
 
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/outcomes/{id}", nextId).then()
                 .statusCode(200).body("statement", equalTo("After the poison")));
@@ -151,6 +182,11 @@ class OutcomeCatalogTest {
     static SourceDocument document(LocalDate asOf, AsOfBasis basis) {
         String id = sha(UUID.randomUUID().toString());
         return new SourceDocument(id, "doc-" + id.substring(0, 6) + ".txt", "text/plain", "OUTCOME_PAGE", asOf, basis);
+    }
+
+    /** A note whose year the page states, the first of its year. */
+    static ProgressNote note(int year, String status, String text, LineRange lines) {
+        return new ProgressNote(year, ProgressNote.YearBasis.PAGE, 1, status, text, false, lines);
     }
 
     static Outcome outcome(String id, String statement, ProgressNote note) {

@@ -74,8 +74,12 @@ class EventSchemasTest {
                 AsOfBasis.DATA_YEAR);
         CatalogOutcome outcome = new CatalogOutcome("XM-DAC-41146-MEX_D_2.1", "MEX_D_2.1", "MEX", null, "By 2025 …", null,
                 List.of(), List.of(), List.of(), null, null, Map.of("statement", provenance),
-                List.of(new CatalogOutput("MEX_D_2.1.1", "Output statement", provenance)),
-                List.of(new CatalogProgressNote(2024, "ON_TRACK", "text", provenance)));
+                List.of(new CatalogOutput("MEX_D_2.1.1", "Output statement", provenance, List.of()),
+                        new CatalogOutput(null, "An output shown without its code", provenance,
+                                List.of(new CatalogProgressNote(null, null, 1, "UNSTATED", "cut off", true, provenance)))),
+                List.of(new CatalogProgressNote(2024, ProgressNote.YearBasis.ADDRESS, 1, "ON_TRACK", "text", false, provenance),
+                        new CatalogProgressNote(null, null, 1, "UNSTATED", "first", false, provenance),
+                        new CatalogProgressNote(null, null, 2, "UNSTATED", "second", false, provenance)));
         JsonNode data = JSON.valueToTree(new OutcomeChanged(outcome.id(), 3, List.of("statement"),
                 Instant.parse("2026-11-22T06:00:00Z"), outcome));
 
@@ -142,10 +146,15 @@ class EventSchemasTest {
         CatalogIndicator indicator = new CatalogIndicator("MEX_D_2.1.1::SP_D_0.1.h", "SP_D_0.1.h", "Number of dialogues (CO)",
                 "number of dialogues (co)", "XM-DAC-41146-MEX_D_2.1", "MEX_D_2.1.1", "MEX_D_2.1.1", "MEX", List.of("Common"),
                 List.of("MEX_D_2.1.1::number of dialogues (co)"), Map.of("statement", PROVENANCE),
-                List.of(new CatalogObservation(2022, ObservationKind.RESULT, SEVEN, PROVENANCE,
-                        List.of(new CatalogObservation.Conflict(new ObservedValue("6", ValueType.NUMBER, new BigDecimal("6"), null),
-                                PROVENANCE))),
-                        new CatalogObservation(2025, ObservationKind.TARGET, TBD, PROVENANCE, List.of())));
+                List.of(new CatalogObservation(null, ObservationKind.BASELINE, 1, false, TBD.printedAs("TBDTBD"),
+                                new Provenance(DOCUMENT_ID, "page.txt", LineRange.of(50), null, AsOfBasis.NONE,
+                                        "https://example.org/results?year=2023"), List.of()),
+                        new CatalogObservation(2022, ObservationKind.RESULT, 1, false, SEVEN, PROVENANCE,
+                                List.of(new CatalogObservation.Conflict(new ObservedValue("6", ValueType.NUMBER,
+                                        new BigDecimal("6"), null), PROVENANCE))),
+                        new CatalogObservation(2023, ObservationKind.MILESTONE, 2, false,
+                                new ObservedValue("3 (new)", ValueType.TEXT, null, null), PROVENANCE, List.of()),
+                        new CatalogObservation(2025, ObservationKind.TARGET, 1, true, TBD, PROVENANCE, List.of())));
         JsonNode data = JSON.valueToTree(new IndicatorChanged(indicator.id(), 2, List.of("observations"), AT, indicator));
 
         assertEquals(List.of(), EventSchemas.violations(EventTypes.CATALOG_INDICATOR, data));
@@ -172,7 +181,9 @@ class EventSchemasTest {
                 JSON.valueToTree(new BudgetChanged(budget.id(), 1, List.of("planned"), AT, budget))));
 
         CatalogFunding funding = new CatalogFunding("XM-DAC-41146-MEX_D_4.1", "MEX",
-                List.of(new CatalogFunding.Contribution("Mexico", 2022, planned, planned, null)));
+                List.of(new CatalogFunding.Contribution("Mexico", null, 2022, planned, planned, null, null, null),
+                        new CatalogFunding.Contribution("Spain", "OECD-DAC donor", 2022, planned, null, planned,
+                                BigDecimal.ZERO, new BigDecimal("100"))));
         assertEquals(List.of(), EventSchemas.violations(EventTypes.CATALOG_FUNDING,
                 JSON.valueToTree(new FundingChanged(funding.outcomeId(), 1, List.of("contributions"), AT, funding))));
     }

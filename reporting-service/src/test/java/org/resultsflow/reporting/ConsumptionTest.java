@@ -63,6 +63,36 @@ class ConsumptionTest {
         assertEquals("9", attainment.get("resultRaw").asText());
         JsonNode funding = Reports.json("/api/reports/funding", "office", office).get(0);
         assertEquals(0, new BigDecimal("700").compareTo(Reports.decimal(funding, "total")));
+        assertEquals("OECD-DAC donor", funding.get("partnerType").asText());
+        assertEquals(0, new BigDecimal("100").compareTo(Reports.decimal(funding, "developmentShare")));
+    }
+
+    @Test
+    void undatedTextAndSequencedObservationsAreStoredOneRowPerYearAndSequence() throws Exception {
+        String office = Tables.uniqueOffice();
+        String outcome = "XM-DAC-41146-" + office + "_D_1.1";
+        String output = office + "_D_1.1.1";
+        String id = output + "::" + output + "A";
+        CatalogIndicator indicator = new CatalogIndicator(id, output + "A", "Number of things", "number of things",
+                outcome, output, output, null, List.of(), List.of(), Map.of(), List.of(
+                        MetricsTest.obs(null, ObservationKind.BASELINE, MetricsTest.marker("-")),
+                        MetricsTest.obs(2022, ObservationKind.MILESTONE, MetricsTest.text("3 (new)")),
+                        MetricsTest.obs(2022, ObservationKind.RESULT, MetricsTest.n(3)),
+                        MetricsTest.obs(2023, ObservationKind.MILESTONE, 1, MetricsTest.n(4)),
+                        MetricsTest.obs(2023, ObservationKind.MILESTONE, 2, MetricsTest.n(5)),
+                        MetricsTest.obs(2023, ObservationKind.MILESTONE, 3, MetricsTest.n(10)),
+                        MetricsTest.obs(2023, ObservationKind.RESULT, 1, MetricsTest.n(5))));
+        String event = send(id, EventTypes.CATALOG_INDICATOR,
+                new IndicatorChanged(id, 1, List.of("observations"), Instant.parse("2024-01-01T00:00:00Z"), indicator));
+
+        await().atMost(PATIENCE).until(() -> Tables.processed(event));
+        JsonNode rows = Reports.json("/api/reports/milestone-attainment", "office", office);
+        List<String> keys = new ArrayList<>();
+        rows.forEach(r -> keys.add(r.get("year").asInt() + "/" + r.get("sequence").asInt() + " " + r.get("status").asText()));
+        assertEquals(List.of("2022/1 NOT_ASSESSABLE", "2023/1 MET", "2023/2 MET", "2023/3 PARTIAL"), keys);
+        assertEquals("NON_NUMERIC", rows.get(0).get("reason").asText());
+        JsonNode summary = Reports.json("/api/reports/milestone-attainment/summary", "office", office, "year", 2023);
+        assertEquals(2, summary.get(0).get("met").asInt());
     }
 
     @Test
@@ -164,8 +194,9 @@ class ConsumptionTest {
     }
 
     static FundingChanged funding(String outcome, long version, int total) {
-        CatalogFunding funding = new CatalogFunding(outcome, null, List.of(new CatalogFunding.Contribution("Partner", 2022,
-                new CatalogMoney("$" + total, BigDecimal.valueOf(total), MetricsTest.SOURCE), null, null)));
+        CatalogFunding funding = new CatalogFunding(outcome, null, List.of(new CatalogFunding.Contribution("Partner", "OECD-DAC donor", 2022,
+                new CatalogMoney("$" + total, BigDecimal.valueOf(total), MetricsTest.SOURCE), null, null, new BigDecimal("100"),
+                BigDecimal.ZERO)));
         return new FundingChanged(outcome, version, List.of("contributions"), Instant.parse("2024-01-0" + version + "T00:00:00Z"),
                 funding);
     }

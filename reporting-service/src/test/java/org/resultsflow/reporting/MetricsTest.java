@@ -105,6 +105,54 @@ class MetricsTest {
     }
 
     @Test
+    void anUndatedObservationAndTextValuesDoNotBreakAttainment() {
+        List<AttainmentRow> rows = DEFAULT.rows(indicator(List.of(
+                obs(null, ObservationKind.BASELINE, n(3)),
+                obs(null, ObservationKind.RESULT, n(9)),
+                obs(2022, ObservationKind.MILESTONE, n(4)), obs(2022, ObservationKind.RESULT, text("3 (new)")),
+                obs(2023, ObservationKind.MILESTONE, text("12 (cumulative)")), obs(2023, ObservationKind.RESULT, n(12)))));
+        assertEquals(List.of(2022, 2023), rows.stream().map(AttainmentRow::year).toList(),
+                "an observation with no year is no row");
+        assertRow(rows.get(0), AttainmentStatus.NOT_ASSESSABLE, AttainmentReason.NON_NUMERIC, null);
+        assertEquals("3 (new)", rows.get(0).resultRaw());
+        assertEquals("TEXT", rows.get(0).resultType());
+        assertRow(rows.get(1), AttainmentStatus.NOT_ASSESSABLE, AttainmentReason.NON_NUMERIC, null);
+        assertRow(row(DEFAULT, text("Yes, in part"), text("A sentence")), AttainmentStatus.NOT_ASSESSABLE,
+                AttainmentReason.NON_NUMERIC, null);
+    }
+
+    @Test
+    void severalMilestonesOfOneYearGiveOneRowPerSequence() {
+        // Four 2023 milestones and one result: the single result is compared with each.
+        List<AttainmentRow> one = DEFAULT.rows(indicator(List.of(
+                obs(2023, ObservationKind.MILESTONE, 1, n(4)), obs(2023, ObservationKind.MILESTONE, 2, n(5)),
+                obs(2023, ObservationKind.MILESTONE, 3, n(6)), obs(2023, ObservationKind.MILESTONE, 4, n(10)),
+                obs(2023, ObservationKind.RESULT, 1, n(5)))));
+        assertEquals(List.of(1, 2, 3, 4), one.stream().map(AttainmentRow::sequence).toList());
+        assertEquals(List.of("4", "5", "6", "10"), one.stream().map(AttainmentRow::expectedRaw).toList());
+        assertEquals(List.of(AttainmentStatus.MET, AttainmentStatus.MET, AttainmentStatus.PARTIAL, AttainmentStatus.PARTIAL),
+                one.stream().map(AttainmentRow::status).toList());
+        assertTrue(one.stream().allMatch(r -> "5".equals(r.resultRaw())));
+
+        // As many results as milestones: sequence n against sequence n.
+        List<AttainmentRow> paired = DEFAULT.rows(indicator(List.of(
+                obs(2023, ObservationKind.MILESTONE, 1, n(4)), obs(2023, ObservationKind.MILESTONE, 2, n(10)),
+                obs(2023, ObservationKind.RESULT, 1, n(4)), obs(2023, ObservationKind.RESULT, 2, n(1)),
+                obs(2024, ObservationKind.MILESTONE, 1, n(2)))));
+        assertEquals(List.of("2023/1", "2023/2", "2024/1"), paired.stream().map(r -> r.year() + "/" + r.sequence()).toList());
+        assertEquals(java.util.Arrays.asList("4", "1", null), paired.stream().map(AttainmentRow::resultRaw).toList());
+        assertEquals(List.of(AttainmentStatus.MET, AttainmentStatus.NOT_MET, AttainmentStatus.NOT_ASSESSABLE),
+                paired.stream().map(AttainmentRow::status).toList());
+
+        // Two results, one milestone: the second has nothing expected of it.
+        List<AttainmentRow> moreResults = DEFAULT.rows(indicator(List.of(
+                obs(2022, ObservationKind.MILESTONE, 1, n(4)),
+                obs(2022, ObservationKind.RESULT, 1, n(4)), obs(2022, ObservationKind.RESULT, 2, n(7)))));
+        assertEquals(AttainmentStatus.MET, moreResults.get(0).status());
+        assertEquals(AttainmentReason.NO_MILESTONE, moreResults.get(1).reason());
+    }
+
+    @Test
     void shownRoundingFromTheRawString() {
         assertEquals(new BigDecimal("5000"), ShownRounding.halfUnit("$2.27 M", null));
         assertEquals(new BigDecimal("5"), ShownRounding.halfUnit("$804.98 K", null));
@@ -160,8 +208,16 @@ class MetricsTest {
                 "MEX_D_1.1.1", "MEX_D_1.1.1", null, List.of(), List.of(), java.util.Map.of(), observations);
     }
 
-    static CatalogObservation obs(int year, ObservationKind kind, ObservedValue value) {
-        return new CatalogObservation(year, kind, value, SOURCE, List.of());
+    static CatalogObservation obs(Integer year, ObservationKind kind, ObservedValue value) {
+        return obs(year, kind, 1, value);
+    }
+
+    static CatalogObservation obs(Integer year, ObservationKind kind, int sequence, ObservedValue value) {
+        return new CatalogObservation(year, kind, sequence, false, value, SOURCE, List.of());
+    }
+
+    static ObservedValue text(String raw) {
+        return new ObservedValue(raw, ValueType.TEXT, null, null);
     }
 
     static ObservedValue n(int value) {

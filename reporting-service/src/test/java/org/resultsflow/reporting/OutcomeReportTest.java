@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.resultsflow.contracts.EventTypes;
 import org.resultsflow.contracts.catalog.CatalogOutcome;
+import org.resultsflow.contracts.catalog.CatalogOutput;
 import org.resultsflow.contracts.catalog.CatalogProgressNote;
 import org.resultsflow.contracts.catalog.OutcomeChanged;
 import org.resultsflow.contracts.catalog.Provenance;
@@ -60,6 +61,38 @@ class OutcomeReportTest {
                 .body("[0].progressNotes[0].year", equalTo(2024))
                 .body("[0].progressNotes[0].firstSentence", equalTo("Relevant progress was achieved."))
                 .body("[1].progressNotes.year", equalTo(List.of(2023, 2024))));
+    }
+
+    @Test
+    void theTimelineListsOutputNotesAndPutsUndatedNotesAfterTheDatedOnes() throws Exception {
+        String office = uniqueOffice();
+        String code = office + "_D_1.1";
+        Provenance provenance = provenance();
+        List<CatalogOutput> outputs = List.of(
+                new CatalogOutput(code + ".1", "Coded output", provenance,
+                        List.of(new CatalogProgressNote(2023, null, 1, "ON_TRACK", "Output on track.", false, provenance))),
+                new CatalogOutput(null, "An output shown without its code", provenance,
+                        List.of(new CatalogProgressNote(null, null, 1, "UNSTATED", "Cut off", true, provenance))));
+        CatalogOutcome outcome = new CatalogOutcome(full(code), code, office, "2022-2026", "Statement", null, List.of(),
+                List.of(), List.of(), null, null, Map.of("statement", provenance), outputs,
+                List.of(new CatalogProgressNote(null, null, 1, "UNSTATED", "Undated one.", false, provenance),
+                        new CatalogProgressNote(null, null, 2, "UNSTATED", "Undated two.", false, provenance),
+                        note(2024, "Dated.")));
+        publish(new OutcomeChanged(full(code), 1, List.of("progressNotes"), Instant.now(), outcome));
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/reports/outcomes/{id}/progress", code).then()
+                .statusCode(200)
+                .body("text", equalTo(List.of("Output on track.", "Dated.", "Undated one.", "Undated two.", "Cut off")))
+                .body("year", equalTo(java.util.Arrays.asList(2023, 2024, null, null, null)))
+                .body("sequence", equalTo(List.of(1, 1, 1, 2, 1)))
+                .body("outputCode", equalTo(java.util.Arrays.asList(code + ".1", null, null, null, null)))
+                .body("[4].outputStatement", equalTo("An output shown without its code"))
+                .body("[4].partial", equalTo(true))
+                .body("[2].yearBasis", equalTo("NONE")));
+        given().queryParam("office", office).get("/api/reports/outcomes").then().statusCode(200)
+                .body("[0].progressNotes", hasSize(5));
+        given().get("/outcomes/{id}", code).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("undated"));
     }
 
     @Test
@@ -114,7 +147,7 @@ class OutcomeReportTest {
     }
 
     private static CatalogProgressNote note(int year, String text) {
-        return new CatalogProgressNote(year, "UNSTATED", text, provenance());
+        return new CatalogProgressNote(year, null, 1, "UNSTATED", text, false, provenance());
     }
 
     private static Provenance provenance() {

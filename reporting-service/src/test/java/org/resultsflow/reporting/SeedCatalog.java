@@ -34,6 +34,7 @@ import org.resultsflow.contracts.results.BudgetEntityType;
 import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.ObservationKind;
 import org.resultsflow.contracts.results.ObservedValue;
+import org.resultsflow.contracts.results.ProgressNote;
 import org.resultsflow.contracts.results.ValueType;
 import org.resultsflow.infra.EventStreams;
 
@@ -95,8 +96,8 @@ public final class SeedCatalog {
         String mex21 = office.apply(PREFIX + "MEX_D_2.1");
         List<CatalogOutput> outputs = new ArrayList<>();
         for (JsonNode output : o004.get("outputs")) {
-            outputs.add(new CatalogOutput(office.apply(output.get("code").asText()), output.get("statement").asText(),
-                    provenance(d004, output.get("lines"))));
+            outputs.add(new CatalogOutput(office.apply(text(output, "code")), text(output, "statement"),
+                    provenance(d004, output.get("lines")), notes(d004, output)));
         }
         List<CatalogProgressNote> notes = new ArrayList<>();
         notes.addAll(notes(d001, o001));
@@ -118,11 +119,17 @@ public final class SeedCatalog {
         return event(id, EventTypes.CATALOG_OUTCOME, new OutcomeChanged(id, 1, List.of("statement"), changedAt(), outcome));
     }
 
-    private static List<CatalogProgressNote> notes(Document document, JsonNode outcome) {
+    /**
+     * The notes of an outcome or output. Goldens written before notes had a sequence, a year basis and
+     * outputs had notes read as the first of their year, their basis derived from the year.
+     */
+    private static List<CatalogProgressNote> notes(Document document, JsonNode entity) {
         List<CatalogProgressNote> notes = new ArrayList<>();
-        for (JsonNode note : outcome.get("progressNotes")) {
-            notes.add(new CatalogProgressNote(note.get("year").asInt(), text(note, "status"), text(note, "text"),
-                    provenance(document, note.get("lines"))));
+        for (JsonNode note : entity.path("progressNotes")) {
+            notes.add(new CatalogProgressNote(integer(note, "year"),
+                    note.hasNonNull("yearBasis") ? ProgressNote.YearBasis.valueOf(note.get("yearBasis").asText()) : null,
+                    note.path("sequence").asInt(1), text(note, "status"), text(note, "text"),
+                    note.path("partial").asBoolean(false), provenance(document, note.get("lines"))));
         }
         return notes;
     }
@@ -171,8 +178,17 @@ public final class SeedCatalog {
                 merged.statement = text(indicator, "statement");
                 merged.outcomeId = outcomeId;
                 merged.outputCode = outputCode;
+                // A headline repeating a row of its document is that row (the catalog keeps the row's claim).
+                java.util.Set<String> rows = new java.util.HashSet<>();
+                indicator.get("observations").forEach(o -> {
+                    if (!o.path("headline").asBoolean(false)) {
+                        rows.add(observationKey(o));
+                    }
+                });
                 for (JsonNode observation : indicator.get("observations")) {
-                    merge(merged, document, observation);
+                    if (!observation.path("headline").asBoolean(false) || !rows.contains(observationKey(observation))) {
+                        merge(merged, document, observation);
+                    }
                 }
             }
         }
@@ -187,18 +203,24 @@ public final class SeedCatalog {
         return events;
     }
 
+    /**
+     * Goldens of either shape: written before observations had a sequence, a headline flag and a printed
+     * token, an observation is the first of its year and kind, a row, printed once; its year may be null.
+     */
     private static void merge(Merged merged, Document document, JsonNode observation) {
-        int year = observation.get("year").asInt();
+        Integer year = integer(observation, "year");
         ObservationKind kind = ObservationKind.valueOf(observation.get("kind").asText());
+        int sequence = observation.path("sequence").asInt(1);
+        boolean headline = observation.path("headline").asBoolean(false);
         JsonNode v = observation.get("value");
         ObservedValue value = new ObservedValue(text(v, "raw"), ValueType.valueOf(v.get("type").asText()),
                 v.hasNonNull("number") ? new BigDecimal(v.get("number").asText()) : null,
-                v.hasNonNull("flag") ? v.get("flag").asBoolean() : null);
-        String key = year + "/" + kind;
+                v.hasNonNull("flag") ? v.get("flag").asBoolean() : null, text(v, "printed"));
+        String key = observationKey(observation);
         CatalogObservation current = merged.observations.get(key);
         boolean replaces = current == null || value.isKnown() || !current.value().isKnown();
         if (replaces) {
-            merged.observations.put(key, new CatalogObservation(year, kind, value,
+            merged.observations.put(key, new CatalogObservation(year, kind, sequence, headline, value,
                     provenance(document, observation.get("lines")), List.of()));
         }
     }
@@ -235,8 +257,9 @@ public final class SeedCatalog {
         for (JsonNode budget : document.extraction().get("budgets")) {
             for (JsonNode f : budget.get("funding")) {
                 Provenance p = provenance(document, f.get("lines"));
-                contributions.add(new CatalogFunding.Contribution(f.get("partner").asText(), f.get("year").asInt(),
-                        money(f.get("total"), p), money(f.get("development"), p), money(f.get("humanitarian"), p)));
+                contributions.add(new CatalogFunding.Contribution(f.get("partner").asText(), text(f, "partnerType"),
+                        f.get("year").asInt(), money(f.get("total"), p), money(f.get("development"), p),
+                        money(f.get("humanitarian"), p), decimal(f, "developmentShare"), decimal(f, "humanitarianShare")));
             }
         }
         CatalogFunding funding = new CatalogFunding(outcomeId, officeCode, contributions);
@@ -258,6 +281,22 @@ public final class SeedCatalog {
                 : new LineRange(lines.get("first").asInt(), lines.get("last").asInt());
         return new Provenance(document.id(), document.name(), range, document.asOf(),
                 document.asOf() == null ? AsOfBasis.NONE : AsOfBasis.DATA_YEAR);
+    }
+
+    /** Year (null when none), kind and sequence (1 when the golden has none): an observation's identity. */
+    private static String observationKey(JsonNode observation) {
+        return integer(observation, "year") + "/" + observation.get("kind").asText() + "/"
+                + observation.path("sequence").asInt(1);
+    }
+
+    private static Integer integer(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asInt();
+    }
+
+    private static BigDecimal decimal(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : new BigDecimal(value.asText());
     }
 
     private static String text(JsonNode node, String field) {

@@ -3,9 +3,11 @@ package org.resultsflow.catalog.mapping;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.resultsflow.contracts.results.IndicatorReported;
 import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.Money;
 import org.resultsflow.contracts.results.Observation;
+import org.resultsflow.contracts.results.ObservationKind;
 import org.resultsflow.contracts.results.Outcome;
 import org.resultsflow.contracts.results.OutcomeReported;
 import org.resultsflow.contracts.results.Output;
@@ -44,11 +47,22 @@ public class ClaimMapper {
 
     /** Entity types below a group. */
     public static final String OUTPUT = "output";
+    /** A note on the outcome itself. */
     public static final String PROGRESS_NOTE = "progress_note";
+    /** A note filed under one of the outcome's outputs. */
+    public static final String OUTPUT_NOTE = "output_note";
     public static final String OBSERVATION = "observation";
     public static final String CONTRIBUTION = "contribution";
 
-    /** Separates the parts of an entity id that a key may not contain ({@code <indicator>#<year>#<kind>}). */
+    /** The field of an observation claim: a table row, or an end-of-plan summary line with no row of its own. */
+    public static final String ROW = "value";
+    public static final String HEADLINE = "headline";
+
+    /**
+     * Separates the parts of an entity id that a key may not contain: {@code <indicator>#<year>#<kind>#<sequence>}
+     * for an observation, {@code <entity>#<year>#<sequence>} for a note. The parts are read from the end, as
+     * the indicator or output part may itself hold a '#'.
+     */
     public static final String SEP = "#";
     public static final String UNDATED = "undated";
 
@@ -58,12 +72,29 @@ public class ClaimMapper {
         this.json = json;
     }
 
-    /** The note as one value: status and text belong together. */
-    public record NoteValue(String status, String text) {
+    /**
+     * The note as one value: status and text belong together, with where its year came from and whether the
+     * document ended inside it. Year and sequence are its identity, in the entity id.
+     */
+    public record NoteValue(String status, String text, ProgressNote.YearBasis yearBasis, boolean partial) {
     }
 
-    /** A funding contribution as one value: its amounts belong together. */
-    public record ContributionValue(String partner, int year, Money total, Money development, Money humanitarian) {
+    /** A funding contribution as one value: its amounts and shares belong together. */
+    public record ContributionValue(String partner, String partnerType, int year, Money total, Money development,
+            Money humanitarian, BigDecimal developmentShare, BigDecimal humanitarianShare) {
+    }
+
+    /** An observation's identity below its indicator, read back from its entity id. */
+    public record ObservationId(Integer year, ObservationKind kind, int sequence) {
+
+        /** The identity part of the entity id: {@code <year|undated>#<kind>#<sequence>}. */
+        public String key() {
+            return yearPart(year) + SEP + kind.name() + SEP + sequence;
+        }
+    }
+
+    /** A note's identity, read back from its entity id: the entity it is about, the year and the sequence. */
+    public record NoteId(String entity, Integer year, int sequence) {
     }
 
     /** A merge group: the canonical records computed together from one set of claims. */
@@ -144,14 +175,50 @@ public class ClaimMapper {
             }
         });
         for (Output output : nullSafe(outcome.outputs())) {
-            claims.add(claim(document, OUTCOME, root, root, OUTPUT, output.code(), "statement", output.statement(),
+            String key = outputKey(root, output.code(), output.statement());
+            if (key == null) {
+                continue; // neither code nor statement: nothing to know the output by
+            }
+            claims.add(claim(document, OUTCOME, root, root, OUTPUT, key, "statement", output.statement(),
                     known(output.statement()), output.lines(), now));
+            for (ProgressNote note : output.progressNotes()) {
+                claims.add(noteClaim(document, root, OUTPUT_NOTE, key, note, now));
+            }
         }
         for (ProgressNote note : nullSafe(outcome.progressNotes())) {
-            claims.add(claim(document, OUTCOME, root, root, PROGRESS_NOTE, root + "/" + note.year(), "note",
-                    new NoteValue(note.status(), note.text()), known(note.text()), note.lines(), now));
+            claims.add(noteClaim(document, root, PROGRESS_NOTE, root, note, now));
         }
         return claims;
+    }
+
+    private Claim noteClaim(SourceDocument document, String outcomeId, String entityType, String entity,
+            ProgressNote note, Instant now) {
+        String id = entity + SEP + yearPart(note.year()) + SEP + note.sequence();
+        return claim(document, OUTCOME, outcomeId, outcomeId, entityType, id, "note",
+                new NoteValue(note.status(), note.text(), note.yearBasis(), note.partial()), known(note.text()),
+                note.lines(), now);
+    }
+
+    /**
+     * The key an output is known by under its outcome: its code when shown, else
+     * {@code <outcomeId>::<normalised statement>}; null when it shows neither.
+     */
+    public static String outputKey(String outcomeId, String code, String statement) {
+        if (code != null && !code.isBlank()) {
+            return code;
+        }
+        String normalised = Statements.normalise(statement);
+        return normalised.isEmpty() ? null : ownId(outcomeId, null, normalised);
+    }
+
+    /** The code in an output key; null for the key of a codeless output (codes never hold "::"). */
+    public static String outputCode(String outputKey) {
+        return outputKey.contains("::") ? null : outputKey;
+    }
+
+    public static NoteId noteId(String entityId) {
+        String[] parts = tail(entityId, 2);
+        return new NoteId(parts[0], year(parts[1]), Integer.parseInt(parts[2]));
     }
 
     /**
@@ -179,12 +246,53 @@ public class ClaimMapper {
                         indicator.lines(), now));
             }
         });
-        for (Observation observation : nullSafe(indicator.observations())) {
-            String entity = own + SEP + observation.year() + SEP + observation.kind().name();
-            claims.add(claim(document, INDICATOR, parent, own, OBSERVATION, entity, "value", observation.value(),
+        // Observations are indicator + year + kind + sequence: several blocks of one year and kind are distinct
+        // values the page lists in order, so each is kept under its rank rather than recorded as a conflict
+        // (which would mark the page as contradicting itself). A headline repeating a row of its own document
+        // is that row's fact: only the row is claimed, so it neither doubles nor conflicts with it.
+        List<Observation> observations = nullSafe(indicator.observations());
+        Set<String> rows = new HashSet<>();
+        observations.stream().filter(o -> !o.headline()).forEach(o -> rows.add(observationId(o).key()));
+        for (Observation observation : observations) {
+            String identity = observationId(observation).key();
+            if (observation.headline() && rows.contains(identity)) {
+                continue;
+            }
+            claims.add(claim(document, INDICATOR, parent, own, OBSERVATION, own + SEP + identity,
+                    observation.headline() ? HEADLINE : ROW, observation.value(),
                     observation.value().type() != ValueType.MARKER, observation.lines(), now));
         }
         return claims;
+    }
+
+    private static ObservationId observationId(Observation observation) {
+        return new ObservationId(observation.year(), observation.kind(), observation.sequence());
+    }
+
+    public static ObservationId observationId(String entityId) {
+        String[] parts = tail(entityId, 3);
+        return new ObservationId(year(parts[1]), ObservationKind.valueOf(parts[2]), Integer.parseInt(parts[3]));
+    }
+
+    /** The entity id without its last {@code count} parts, then those parts. */
+    private static String[] tail(String entityId, int count) {
+        String[] parts = new String[count + 1];
+        int end = entityId.length();
+        for (int i = count; i >= 1; i--) {
+            int sep = entityId.lastIndexOf(SEP, end - 1);
+            parts[i] = entityId.substring(sep + 1, end);
+            end = sep;
+        }
+        parts[0] = entityId.substring(0, end);
+        return parts;
+    }
+
+    private static String yearPart(Integer year) {
+        return year == null ? UNDATED : year.toString();
+    }
+
+    private static Integer year(String part) {
+        return UNDATED.equals(part) ? null : Integer.valueOf(part);
     }
 
     public static String parentOf(Indicator indicator) {
@@ -226,8 +334,9 @@ public class ClaimMapper {
         }
         for (FundingContribution contribution : nullSafe(budget.funding())) {
             String entity = budget.outcomeId() + SEP + contribution.partner() + SEP + contribution.year();
-            ContributionValue value = new ContributionValue(contribution.partner(), contribution.year(),
-                    contribution.total(), contribution.development(), contribution.humanitarian());
+            ContributionValue value = new ContributionValue(contribution.partner(), contribution.partnerType(),
+                    contribution.year(), contribution.total(), contribution.development(), contribution.humanitarian(),
+                    contribution.developmentShare(), contribution.humanitarianShare());
             boolean known = contribution.total() != null && contribution.total().usd() != null;
             claims.add(claim(document, FUNDING, budget.outcomeId(), budget.entityId(), CONTRIBUTION, entity,
                     "contribution", value, known, contribution.lines(), now));
@@ -236,7 +345,7 @@ public class ClaimMapper {
     }
 
     public static String budgetId(String entityId, Integer reportingYear) {
-        return entityId + "/" + (reportingYear == null ? UNDATED : reportingYear.toString());
+        return entityId + "/" + yearPart(reportingYear);
     }
 
     private Claim claim(SourceDocument document, String recordType, String recordId, String subject,
@@ -251,6 +360,7 @@ public class ClaimMapper {
         claim.field = field;
         claim.documentId = document.id();
         claim.documentName = document.name();
+        claim.documentSource = document.source();
         claim.asOf = document.asOf();
         claim.asOfBasis = document.asOfBasis().name();
         claim.known = known;

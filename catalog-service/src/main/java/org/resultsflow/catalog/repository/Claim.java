@@ -45,6 +45,10 @@ public class Claim extends PanacheEntityBase {
     @Column(name = "document_name")
     public String documentName;
 
+    /** The address the document was published at, when its reader gave it. */
+    @Column(name = "document_source")
+    public String documentSource;
+
     @Column(name = "as_of")
     public LocalDate asOf;
 

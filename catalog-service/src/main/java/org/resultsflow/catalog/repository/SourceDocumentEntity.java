@@ -28,6 +28,9 @@ public class SourceDocumentEntity extends PanacheEntityBase {
     @Column(name = "as_of_basis")
     public String asOfBasis;
 
+    /** The address the document was published at, when its reader gave it. */
+    public String source;
+
     @Column(name = "first_seen_at")
     public Instant firstSeenAt;
 }

@@ -37,7 +37,7 @@ public class ConflictResource {
     @GET
     @Operation(summary = "List conflicting observations",
             description = "Each observation whose documents gave different known values: the canonical value (later "
-                    + "as-of, then larger document id) and the others, in indicator id, year and kind order.")
+                    + "as-of, then larger document id) and the others, in indicator id, year (none first), kind and sequence order.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Views.Conflict.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "Invalid page or size", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<List<Views.Conflict>> list(
@@ -51,7 +51,7 @@ public class ConflictResource {
                 CatalogIndicator indicator = json.read(record, CatalogIndicator.class);
                 indicator.observations().stream().filter(o -> !o.conflicts().isEmpty()).forEach(o -> conflicts.add(
                         new Views.Conflict(indicator.id(), indicator.code(), indicator.outcomeId(), indicator.parentId(),
-                                o.year(), o.kind(), o.value(), o.provenance(), o.conflicts())));
+                                o.year(), o.kind(), o.sequence(), o.value(), o.provenance(), o.conflicts())));
             });
             return Pages.slice(conflicts, page, size);
         });

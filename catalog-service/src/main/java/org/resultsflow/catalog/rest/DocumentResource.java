@@ -51,7 +51,7 @@ public class DocumentResource {
                     Map<String, Long> byId = counts.stream().collect(Collectors.toMap(
                             ClaimRepository.DocumentClaims::documentId, ClaimRepository.DocumentClaims::claims));
                     return found.stream().map(d -> new Views.Document(d.id, d.name, d.mediaType, d.layout, d.asOf,
-                            d.asOfBasis, d.firstSeenAt, byId.getOrDefault(d.id, 0L))).toList();
+                            d.asOfBasis, d.source, d.firstSeenAt, byId.getOrDefault(d.id, 0L))).toList();
                 }));
     }
 }

@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -36,7 +35,6 @@ import org.resultsflow.catalog.service.ClaimRanking;
 import org.resultsflow.catalog.service.ClaimValues;
 import org.resultsflow.catalog.service.IndicatorMerge;
 import org.resultsflow.contracts.catalog.CatalogIndicator;
-import org.resultsflow.contracts.results.ObservationKind;
 import org.resultsflow.contracts.results.ObservedValue;
 
 /**
@@ -84,7 +82,7 @@ public class IndicatorResource {
     @Path("/{id: .+}/history")
     @WithSession
     @Operation(summary = "Every claim about each observation of an indicator",
-            description = "Per year and kind, every value a document gave (also under an alias), in as-of order, "
+            description = "Per year (none first), kind and sequence, every value a document gave (also under an alias), in as-of order, "
                     + "and which one is canonical. Observations are paged.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Views.IndicatorHistory.class)))
     @APIResponse(responseCode = "404", description = "No such indicator", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -95,20 +93,19 @@ public class IndicatorResource {
         return resolve(id).chain(record -> claims.forRecord(ClaimMapper.INDICATOR, record.parentId).map(all -> {
             String canonicalId = record.key.recordId();
             Set<String> subjects = merge.clusters(record.parentId, all).getOrDefault(canonicalId, Set.of());
-            Map<String, List<Claim>> byObservation = all.stream()
+            Map<ClaimMapper.ObservationId, List<Claim>> byObservation = all.stream()
                     .filter(c -> ClaimMapper.OBSERVATION.equals(c.entityType) && subjects.contains(c.subject))
-                    .collect(Collectors.groupingBy(c -> yearAndKind(c.entityId), TreeMap::new, Collectors.toList()));
+                    .collect(Collectors.groupingBy(c -> ClaimMapper.observationId(c.entityId)));
             List<Views.ObservationHistory> observations = new ArrayList<>();
-            byObservation.values().forEach(group -> {
+            byObservation.forEach((identity, group) -> {
                 Claim best = ClaimRanking.best(group).orElseThrow();
-                String[] yearKind = yearAndKind(best.entityId).split(ClaimMapper.SEP);
-                observations.add(new Views.ObservationHistory(Integer.parseInt(yearKind[0]),
-                        ObservationKind.valueOf(yearKind[1]),
+                observations.add(new Views.ObservationHistory(identity.year(), identity.kind(), identity.sequence(),
                         group.stream().sorted(AS_OF_ORDER).map(c -> new Views.ClaimEntry(values.read(c, ObservedValue.class),
-                                c.known, c == best, c.subject, ClaimRanking.provenance(c), c.recordedAt)).toList()));
+                                c.known, ClaimMapper.HEADLINE.equals(c.field), c == best, c.subject,
+                                ClaimRanking.provenance(c), c.recordedAt)).toList()));
             });
-            observations.sort(Comparator.comparingInt(Views.ObservationHistory::year)
-                    .thenComparing(Views.ObservationHistory::kind));
+            observations.sort(Comparator.comparing(Views.ObservationHistory::year, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(Views.ObservationHistory::kind).thenComparingInt(Views.ObservationHistory::sequence));
             List<String> aliases = subjects.stream().filter(s -> !s.equals(canonicalId)).sorted().toList();
             return new Views.IndicatorHistory(canonicalId, aliases, Pages.slice(observations, page, size));
         }));
@@ -142,10 +139,5 @@ public class IndicatorResource {
                 return target;
             });
         });
-    }
-
-    private static String yearAndKind(String entityId) {
-        int kind = entityId.lastIndexOf(ClaimMapper.SEP);
-        return entityId.substring(entityId.lastIndexOf(ClaimMapper.SEP, kind - 1) + 1);
     }
 }

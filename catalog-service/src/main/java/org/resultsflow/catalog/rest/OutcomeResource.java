@@ -88,19 +88,29 @@ public class OutcomeResource {
                 .sorted(java.util.Comparator.comparing(CatalogBudget::id)).toList();
         CatalogFunding funding = fundingRecord == null ? null : json.read(fundingRecord, CatalogFunding.class);
 
-        // Outputs the outcome lists, then any that only indicators or budgets mention, in code order.
+        // Outputs the outcome lists, then any that only indicators or budgets mention, in code order; then the
+        // outputs no document shows a code for (indicators and budgets name outputs by code only).
         Map<String, CatalogOutput> outputs = new java.util.TreeMap<>();
+        List<CatalogOutput> codeless = new ArrayList<>();
         if (outcome != null) {
-            outcome.outputs().forEach(o -> outputs.put(o.code(), o));
+            outcome.outputs().forEach(o -> {
+                if (o.code() == null) {
+                    codeless.add(o);
+                } else {
+                    outputs.put(o.code(), o);
+                }
+            });
         }
         indicators.stream().map(CatalogIndicator::outputCode).filter(Objects::nonNull)
-                .forEach(code -> outputs.putIfAbsent(code, new CatalogOutput(code, null, null)));
+                .forEach(code -> outputs.putIfAbsent(code, new CatalogOutput(code, null, null, List.of())));
         budgets.stream().filter(b -> b.entityId() != null && !b.entityId().equals(id))
-                .forEach(b -> outputs.putIfAbsent(b.entityId(), new CatalogOutput(b.entityId(), null, null)));
+                .forEach(b -> outputs.putIfAbsent(b.entityId(), new CatalogOutput(b.entityId(), null, null, List.of())));
         List<Views.OutputDetail> outputDetails = new ArrayList<>();
         outputs.values().forEach(o -> outputDetails.add(new Views.OutputDetail(o.code(), o.statement(), o.provenance(),
-                indicators.stream().filter(i -> o.code().equals(i.outputCode())).toList(),
+                o.progressNotes(), indicators.stream().filter(i -> o.code().equals(i.outputCode())).toList(),
                 budgets.stream().filter(b -> o.code().equals(b.entityId())).toList())));
+        codeless.forEach(o -> outputDetails.add(new Views.OutputDetail(null, o.statement(), o.provenance(),
+                o.progressNotes(), List.of(), List.of())));
         return new Views.OutcomeDetail(
                 id,
                 outcome == null ? null : outcome.code(),

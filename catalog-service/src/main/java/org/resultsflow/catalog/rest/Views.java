@@ -42,8 +42,9 @@ public final class Views {
     }
 
     @Schema(name = "OutputDetail")
-    public record OutputDetail(String code, String statement, Provenance provenance, List<CatalogIndicator> indicators,
-            List<CatalogBudget> budgets) {
+    public record OutputDetail(@Schema(description = "Null for an output no document shows a code for") String code,
+            String statement, Provenance provenance, List<CatalogProgressNote> progressNotes,
+            List<CatalogIndicator> indicators, List<CatalogBudget> budgets) {
     }
 
     @Schema(name = "IndicatorHistory", description = "Every claim documents made about each observation of an indicator")
@@ -51,25 +52,29 @@ public final class Views {
     }
 
     @Schema(name = "ObservationHistory")
-    public record ObservationHistory(int year, ObservationKind kind,
+    public record ObservationHistory(@Schema(description = "Null when no document shows a year") Integer year,
+            ObservationKind kind,
+            @Schema(description = "Rank among the indicator's observations of the same year and kind") int sequence,
             @Schema(description = "In as-of order (none first), then document id") List<ClaimEntry> claims) {
     }
 
     @Schema(name = "ClaimEntry", description = "What one document said about one observation")
     public record ClaimEntry(ObservedValue value, boolean known,
+            @Schema(description = "Whether the document gave it on an end-of-plan summary line, not a table row") boolean headline,
             @Schema(description = "Whether this claim is the canonical value") boolean canonical,
             @Schema(description = "The id the document showed the indicator under") String reportedAs,
             Provenance provenance, Instant recordedAt) {
     }
 
     @Schema(name = "Conflict", description = "An observation for which documents gave different known values")
-    public record Conflict(String indicatorId, String code, String outcomeId, String parentId, int year,
-            ObservationKind kind, ObservedValue canonicalValue, Provenance canonicalProvenance,
+    public record Conflict(String indicatorId, String code, String outcomeId, String parentId, Integer year,
+            ObservationKind kind, int sequence, ObservedValue canonicalValue, Provenance canonicalProvenance,
             List<CatalogObservation.Conflict> otherValues) {
     }
 
     @Schema(name = "Document", description = "A document whose events reached the catalog")
     public record Document(String id, String name, String mediaType, String layout, LocalDate asOf, String asOfBasis,
+            @Schema(description = "The address the document was published at, when known") String source,
             Instant firstSeenAt, long claims) {
     }
 }

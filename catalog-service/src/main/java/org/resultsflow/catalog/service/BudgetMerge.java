@@ -43,8 +43,9 @@ public class BudgetMerge {
         var contributions = ClaimValues.bestPerKey(claims, c -> c.entityId).values().stream()
                 .map(claim -> {
                     ClaimMapper.ContributionValue value = values.read(claim, ClaimMapper.ContributionValue.class);
-                    return new CatalogFunding.Contribution(value.partner(), value.year(), money(value.total(), claim),
-                            money(value.development(), claim), money(value.humanitarian(), claim));
+                    return new CatalogFunding.Contribution(value.partner(), value.partnerType(), value.year(),
+                            money(value.total(), claim), money(value.development(), claim),
+                            money(value.humanitarian(), claim), value.developmentShare(), value.humanitarianShare());
                 })
                 .sorted(java.util.Comparator.comparing(CatalogFunding.Contribution::partner)
                         .thenComparingInt(CatalogFunding.Contribution::year))

@@ -30,6 +30,6 @@ public final class ClaimRanking {
     public static Provenance provenance(Claim claim) {
         LineRange lines = claim.firstLine == null ? null : new LineRange(claim.firstLine, claim.lastLine);
         return new Provenance(claim.documentId, claim.documentName, lines, claim.asOf,
-                AsOfBasis.valueOf(claim.asOfBasis));
+                AsOfBasis.valueOf(claim.asOfBasis), claim.documentSource);
     }
 }

@@ -16,7 +16,6 @@ import org.resultsflow.catalog.repository.Claim;
 import org.resultsflow.contracts.catalog.CatalogIndicator;
 import org.resultsflow.contracts.catalog.CatalogObservation;
 import org.resultsflow.contracts.catalog.Provenance;
-import org.resultsflow.contracts.results.ObservationKind;
 import org.resultsflow.contracts.results.ObservedValue;
 
 /**
@@ -34,8 +33,11 @@ import org.resultsflow.contracts.results.ObservedValue;
 @ApplicationScoped
 public class IndicatorMerge {
 
-    private static final Comparator<CatalogObservation> OBSERVATION_ORDER = Comparator
-            .comparingInt(CatalogObservation::year).thenComparing(CatalogObservation::kind);
+    /** Year (none first), kind, then the rank the page listed the value at. */
+    public static final Comparator<CatalogObservation> OBSERVATION_ORDER = Comparator
+            .comparing(CatalogObservation::year, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(CatalogObservation::kind)
+            .thenComparingInt(CatalogObservation::sequence);
 
     private final ClaimValues values;
 
@@ -109,8 +111,8 @@ public class IndicatorMerge {
         });
         List<CatalogObservation> observations = new ArrayList<>();
         said.stream().filter(c -> ClaimMapper.OBSERVATION.equals(c.entityType))
-                .collect(Collectors.groupingBy(c -> yearAndKind(c.entityId)))
-                .forEach((yearAndKind, group) -> observations.add(observation(group)));
+                .collect(Collectors.groupingBy(c -> ClaimMapper.observationId(c.entityId)))
+                .forEach((identity, group) -> observations.add(observation(identity, group)));
         observations.sort(OBSERVATION_ORDER);
         String outcomeId = values.known(fields.get("outcomeId"), String.class);
         List<String> aliases = subjects.stream().filter(s -> !s.equals(id)).sorted().toList();
@@ -132,14 +134,12 @@ public class IndicatorMerge {
 
     /**
      * The best claim gives the value; the other known values documents gave, where they differ from it,
-     * are the conflicts (best first, one per document and value).
+     * are the conflicts (best first, one per document and value). TEXT values are known values like any
+     * other: they can be canonical and conflict.
      */
-    private CatalogObservation observation(List<Claim> group) {
+    private CatalogObservation observation(ClaimMapper.ObservationId identity, List<Claim> group) {
         Claim best = ClaimRanking.best(group).orElseThrow();
         ObservedValue value = values.read(best, ObservedValue.class);
-        String[] parts = yearAndKind(best.entityId).split(ClaimMapper.SEP);
-        int year = Integer.parseInt(parts[0]);
-        ObservationKind kind = ObservationKind.valueOf(parts[1]);
         List<CatalogObservation.Conflict> conflicts = new ArrayList<>();
         if (best.known) {
             Set<String> seen = new TreeSet<>();
@@ -152,13 +152,8 @@ public class IndicatorMerge {
                         }
                     });
         }
-        return new CatalogObservation(year, kind, value, ClaimRanking.provenance(best), conflicts);
-    }
-
-    /** {@code <year>#<kind>} of an observation's entity id (the indicator part may itself hold a '#'). */
-    static String yearAndKind(String entityId) {
-        int kind = entityId.lastIndexOf(ClaimMapper.SEP);
-        return entityId.substring(entityId.lastIndexOf(ClaimMapper.SEP, kind - 1) + 1);
+        return new CatalogObservation(identity.year(), identity.kind(), identity.sequence(),
+                ClaimMapper.HEADLINE.equals(best.field), value, ClaimRanking.provenance(best), conflicts);
     }
 
     /** The same value, however written ({@code 7} and {@code 7.0}, {@code Yes} and {@code TRUE}). */

@@ -26,6 +26,10 @@ public class OutcomeMerge {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
+    private static final Comparator<CatalogProgressNote> NOTE_ORDER = Comparator
+            .comparing(CatalogProgressNote::year, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingInt(CatalogProgressNote::sequence);
+
     private final ObjectMapper json;
 
     public OutcomeMerge(ObjectMapper json) {
@@ -44,17 +48,19 @@ public class OutcomeMerge {
             }
         });
 
+        // Notes of outputs, by output key; each note is entity + year + sequence, so two notes of one year both stay.
+        Map<String, List<CatalogProgressNote>> outputNotes = new TreeMap<>();
+        bestPerKey(byEntity.getOrDefault(ClaimMapper.OUTPUT_NOTE, List.of()), c -> c.entityId).values().forEach(claim ->
+                outputNotes.computeIfAbsent(ClaimMapper.noteId(claim.entityId).entity(), k -> new ArrayList<>())
+                        .add(note(claim)));
         List<CatalogOutput> outputs = new ArrayList<>();
-        bestPerKey(byEntity.getOrDefault(ClaimMapper.OUTPUT, List.of()), c -> c.entityId).forEach((code, claim) ->
-                outputs.add(new CatalogOutput(code, read(claim, String.class), ClaimRanking.provenance(claim))));
+        bestPerKey(byEntity.getOrDefault(ClaimMapper.OUTPUT, List.of()), c -> c.entityId).forEach((key, claim) ->
+                outputs.add(new CatalogOutput(ClaimMapper.outputCode(key), read(claim, String.class),
+                        ClaimRanking.provenance(claim), sorted(outputNotes.getOrDefault(key, List.of())))));
 
         List<CatalogProgressNote> notes = new ArrayList<>();
-        bestPerKey(byEntity.getOrDefault(ClaimMapper.PROGRESS_NOTE, List.of()), c -> c.entityId).values().forEach(claim -> {
-            ClaimMapper.NoteValue note = read(claim, ClaimMapper.NoteValue.class);
-            int year = Integer.parseInt(claim.entityId.substring(claim.entityId.lastIndexOf('/') + 1));
-            notes.add(new CatalogProgressNote(year, note.status(), note.text(), ClaimRanking.provenance(claim)));
-        });
-        notes.sort(Comparator.comparingInt(CatalogProgressNote::year));
+        bestPerKey(byEntity.getOrDefault(ClaimMapper.PROGRESS_NOTE, List.of()), c -> c.entityId).values()
+                .forEach(claim -> notes.add(note(claim)));
 
         return new CatalogOutcome(
                 outcomeId,
@@ -70,7 +76,19 @@ public class OutcomeMerge {
                 text(outcomeFields, "humanitarianScope"),
                 provenance,
                 outputs,
-                notes);
+                sorted(notes));
+    }
+
+    private CatalogProgressNote note(Claim claim) {
+        ClaimMapper.NoteValue note = read(claim, ClaimMapper.NoteValue.class);
+        ClaimMapper.NoteId id = ClaimMapper.noteId(claim.entityId);
+        return new CatalogProgressNote(id.year(), note.yearBasis(), id.sequence(), note.status(), note.text(),
+                note.partial(), ClaimRanking.provenance(claim));
+    }
+
+    /** Year (none first), then sequence: a function of the notes alone, never of their arrival. */
+    private static List<CatalogProgressNote> sorted(List<CatalogProgressNote> notes) {
+        return notes.stream().sorted(NOTE_ORDER).toList();
     }
 
     /** The winning claim for each key (field or entity), keys in sorted order for a stable state. */

@@ -15,12 +15,19 @@ import org.resultsflow.contracts.results.ObservedValue;
 import org.resultsflow.contracts.results.ValueType;
 
 /**
- * Milestone attainment (DESIGN §6) of an indicator, one row per year.
+ * Milestone attainment (DESIGN §6) of an indicator, one row per year and sequence.
  *
  * <p>Which years are rows: every year in which the indicator has a result, a milestone or a target that is
  * shown at all. A token that says "nothing here" ({@code -}, {@code --}, empty, {@code N/A}) counts as not
  * shown; a placeholder such as {@code TBD} counts as shown (it states that a value is still to come). A
- * baseline alone makes no row.
+ * baseline alone makes no row. An observation with no year (an undated baseline) belongs to no year: it is
+ * not a row of its own and is compared with nothing.
+ *
+ * <p>Several values of one year and kind (a page listing four 2023 milestones) are distinct values, each with
+ * its sequence; a year has a row per sequence any of its results, milestones or targets has. The row of
+ * sequence n compares the result of sequence n with the milestone of sequence n of the same year; when the
+ * year has only one result, that result (sequence 1) stands for every sequence, as pages list one result
+ * against several milestones.
  *
  * <p>What a year's result is compared with: the milestone of the year; when the year has no milestone but a
  * target, the target (the target year). Then, in this order:
@@ -56,45 +63,53 @@ public final class Attainment {
     }
 
     public List<AttainmentRow> rows(CatalogIndicator indicator) {
-        Map<Integer, ObservedValue> results = new TreeMap<>();
-        Map<Integer, ObservedValue> milestones = new TreeMap<>();
-        Map<Integer, ObservedValue> targets = new TreeMap<>();
+        Map<Integer, Map<Integer, ObservedValue>> results = new TreeMap<>();
+        Map<Integer, Map<Integer, ObservedValue>> milestones = new TreeMap<>();
+        Map<Integer, Map<Integer, ObservedValue>> targets = new TreeMap<>();
         for (CatalogObservation observation : indicator.observations() == null ? List.<CatalogObservation>of()
                 : indicator.observations()) {
-            if (observation == null || observation.kind() == null || !shown(observation.value())) {
+            if (observation == null || observation.kind() == null || observation.year() == null
+                    || !shown(observation.value())) {
                 continue;
             }
-            Map<Integer, ObservedValue> into = switch (observation.kind()) {
+            Map<Integer, Map<Integer, ObservedValue>> into = switch (observation.kind()) {
                 case RESULT -> results;
                 case MILESTONE -> milestones;
                 case TARGET -> targets;
                 case BASELINE -> null;
             };
             if (into != null) {
-                into.putIfAbsent(observation.year(), observation.value());
+                into.computeIfAbsent(observation.year(), y -> new TreeMap<>())
+                        .putIfAbsent(observation.sequence(), observation.value());
             }
         }
-        Set<Integer> years = new TreeSet<>(results.keySet());
-        years.addAll(milestones.keySet());
-        years.addAll(targets.keySet());
+        Map<Integer, Set<Integer>> rowsByYear = new TreeMap<>();
+        for (Map<Integer, Map<Integer, ObservedValue>> kind : List.of(results, milestones, targets)) {
+            kind.forEach((year, bySequence) ->
+                    rowsByYear.computeIfAbsent(year, y -> new TreeSet<>()).addAll(bySequence.keySet()));
+        }
 
         String office = Offices.office(indicator.office(), indicator.outcomeId());
-        List<AttainmentRow> rows = new ArrayList<>(years.size());
-        for (int year : years) {
-            ObservedValue result = results.get(year);
-            ObservedValue expected = milestones.get(year);
-            ExpectedKind kind = expected != null ? ExpectedKind.MILESTONE : null;
-            if (expected == null && targets.containsKey(year)) {
-                expected = targets.get(year);
-                kind = ExpectedKind.TARGET;
+        List<AttainmentRow> rows = new ArrayList<>();
+        rowsByYear.forEach((year, sequences) -> {
+            Map<Integer, ObservedValue> yearResults = results.getOrDefault(year, Map.of());
+            for (int sequence : sequences) {
+                ObservedValue result = yearResults.size() == 1 ? yearResults.values().iterator().next()
+                        : yearResults.get(sequence);
+                ObservedValue expected = milestones.getOrDefault(year, Map.of()).get(sequence);
+                ExpectedKind kind = expected != null ? ExpectedKind.MILESTONE : null;
+                if (expected == null && !milestones.containsKey(year) && targets.containsKey(year)) {
+                    expected = targets.get(year).get(sequence);
+                    kind = expected != null ? ExpectedKind.TARGET : null;
+                }
+                Outcome outcome = assess(result, expected);
+                rows.add(new AttainmentRow(indicator.id(), year, sequence, indicator.code(), indicator.statement(),
+                        indicator.outcomeId(), indicator.outputCode(), office,
+                        raw(result), type(result), number(result),
+                        kind, raw(expected), type(expected), number(expected),
+                        outcome.ratio, outcome.status, outcome.reason));
             }
-            Outcome outcome = assess(result, expected);
-            rows.add(new AttainmentRow(indicator.id(), year, indicator.code(), indicator.statement(),
-                    indicator.outcomeId(), indicator.outputCode(), office,
-                    raw(result), type(result), number(result),
-                    kind, raw(expected), type(expected), number(expected),
-                    outcome.ratio, outcome.status, outcome.reason));
-        }
+        });
         return rows;
     }
 

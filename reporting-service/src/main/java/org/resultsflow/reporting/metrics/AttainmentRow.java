@@ -3,8 +3,9 @@ package org.resultsflow.reporting.metrics;
 import java.math.BigDecimal;
 
 /**
- * Milestone attainment of one indicator in one year, with what it was computed from.
+ * Milestone attainment of one indicator in one year and sequence, with what it was computed from.
  *
+ * @param sequence the rank of the milestone (or target) among those of the year, 1 for the first
  * @param expectedKind whether the milestone of the year or (target year, no milestone) the target was used;
  *     null when neither is given
  * @param ratio result ÷ milestone for numeric values with a positive milestone; else null
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 public record AttainmentRow(
         String indicatorId,
         int year,
+        int sequence,
         String indicatorCode,
         String statement,
         String outcomeId,

@@ -12,11 +12,11 @@ import java.util.List;
 @WithSession
 public class ProgressNoteRepository implements PanacheRepositoryBase<ReportProgressNote, ReportProgressNote.Key> {
 
-    /** The notes of several outcomes in one query, by outcome then year. */
+    /** The notes of several outcomes in one query, by outcome then timeline order. */
     public Uni<List<ReportProgressNote>> forOutcomes(Collection<String> outcomeIds) {
         if (outcomeIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return list("key.outcomeId in :ids order by key.outcomeId, key.year", Parameters.with("ids", outcomeIds));
+        return list("key.outcomeId in :ids order by key.outcomeId, key.entry", Parameters.with("ids", outcomeIds));
     }
 }

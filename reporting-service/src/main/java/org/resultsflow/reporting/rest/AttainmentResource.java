@@ -34,7 +34,7 @@ import org.resultsflow.reporting.metrics.ExpectedKind;
 @Tag(name = "milestone attainment", description = "Each indicator's result per year against its milestone (DESIGN §6)")
 public class AttainmentResource {
 
-    static final String COLUMNS = "indicator_id, year, indicator_code, statement, outcome_id, output_code, office,"
+    static final String COLUMNS = "indicator_id, year, sequence, indicator_code, statement, outcome_id, output_code, office,"
             + " result_raw, result_type, result_value, expected_kind, expected_raw, expected_type, expected_value, ratio,"
             + " status, reason";
 
@@ -45,9 +45,10 @@ public class AttainmentResource {
     }
 
     @GET
-    @Operation(summary = "Milestone attainment per indicator and year",
-            description = "One row per indicator and year that has a result, a milestone or a target. JSON or CSV "
-                    + "(Accept: text/csv); ordered by office, outcome, output, indicator, year.")
+    @Operation(summary = "Milestone attainment per indicator, year and sequence",
+            description = "One row per indicator, year and sequence (several milestones of one year) that has a "
+                    + "result, a milestone or a target. JSON or CSV (Accept: text/csv); ordered by office, outcome, "
+                    + "output, indicator, year, sequence.")
     @APIResponse(responseCode = "200", description = "One page of rows",
             headers = @Header(name = Paged.TOTAL, description = "Rows matching the filters, all pages"),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttainmentRow.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)),
@@ -64,7 +65,7 @@ public class AttainmentResource {
         Sql filter = new Sql().eq("office", Sql.given(office)).outcome("outcome_id", Sql.given(outcome))
                 .eq("output_code", Sql.given(output)).eq("year", year).eq("status", status(status));
         return Paged.query(pool, "SELECT " + COLUMNS + " FROM report_attainment" + filter.where(), filter,
-                "office, outcome_id, output_code NULLS FIRST, coalesce(indicator_code, statement), indicator_id, year",
+                "office, outcome_id, output_code NULLS FIRST, coalesce(indicator_code, statement), indicator_id, year, sequence",
                 paging.page, paging.size, AttainmentResource::row);
     }
 
@@ -110,7 +111,8 @@ public class AttainmentResource {
     }
 
     static AttainmentRow row(Row row) {
-        return new AttainmentRow(row.getString("indicator_id"), row.getInteger("year"), row.getString("indicator_code"),
+        return new AttainmentRow(row.getString("indicator_id"), row.getInteger("year"), row.getInteger("sequence"),
+                row.getString("indicator_code"),
                 row.getString("statement"), row.getString("outcome_id"), row.getString("output_code"),
                 row.getString("office"), row.getString("result_raw"), row.getString("result_type"),
                 Sql.plain(row, "result_value"), enumValue(ExpectedKind.class, row.getString("expected_kind")),

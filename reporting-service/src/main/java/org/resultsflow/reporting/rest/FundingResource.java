@@ -48,13 +48,15 @@ public class FundingResource {
             @Parameter(description = "Year of the contribution") @QueryParam("year") Integer year,
             @Valid @BeanParam Lists paging) {
         Sql filter = new Sql().eq("office", Sql.given(office)).outcome("outcome_id", Sql.given(outcome)).eq("year", year);
-        return Paged.query(pool, "SELECT office, outcome_id, partner, year, total_usd, total_shown, development_usd,"
-                        + " humanitarian_usd FROM report_funding_contribution" + filter.where(), filter,
+        return Paged.query(pool, "SELECT office, outcome_id, partner, partner_type, year, total_usd, total_shown,"
+                        + " development_usd, humanitarian_usd, development_share, humanitarian_share"
+                        + " FROM report_funding_contribution" + filter.where(), filter,
                 "office, outcome_id, year, total_usd DESC NULLS LAST, partner", paging.page, paging.size,
                 row -> new FundingContribution(row.getString("office"), row.getString("outcome_id"),
-                        row.getString("partner"), row.getInteger("year"), Sql.plain(row, "total_usd"),
-                        row.getString("total_shown"), Sql.plain(row, "development_usd"),
-                        Sql.plain(row, "humanitarian_usd")));
+                        row.getString("partner"), row.getString("partner_type"), row.getInteger("year"),
+                        Sql.plain(row, "total_usd"), row.getString("total_shown"), Sql.plain(row, "development_usd"),
+                        Sql.plain(row, "humanitarian_usd"), Sql.plain(row, "development_share"),
+                        Sql.plain(row, "humanitarian_share")));
     }
 
     @GET

@@ -66,8 +66,8 @@ public class OutcomeReportResource {
     @GET
     @Path("/{id}/progress")
     @Operation(summary = "The progress timeline of an outcome",
-            description = "One entry per year: the note's status class, its first sentence, its text and the document "
-                    + "it came from; oldest first. The outcome by id or code (MEX_D_2.1). JSON or CSV.")
+            description = "One entry per note of the outcome and of its outputs: the note's status class, its first "
+                    + "sentence, its text and the document it came from; oldest first, notes with no year last. The outcome by id or code (MEX_D_2.1). JSON or CSV.")
     @APIResponse(responseCode = "200", description = "One page of the timeline",
             headers = @Header(name = Paged.TOTAL, description = "Entries of the timeline, all pages"),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeReport.ProgressEntry.class, type = SchemaType.ARRAY)),
@@ -84,10 +84,13 @@ public class OutcomeReportResource {
                         throw new NotFoundException("no outcome '" + id + "' in the read models");
                     }
                     Sql filter = new Sql().eq("outcome_id", found.iterator().next().getString("id"));
-                    return Paged.query(pool, "SELECT year, status, first_sentence, text, document_id, document_name"
-                                    + " FROM report_progress_note" + filter.where(), filter, "year", paging.page, paging.size,
-                            row -> new OutcomeReport.ProgressEntry(row.getInteger("year"), row.getString("status"),
-                                    row.getString("first_sentence"), row.getString("text"), row.getString("document_id"),
+                    return Paged.query(pool, "SELECT year, year_basis, sequence, status, first_sentence, text, partial,"
+                                    + " output_code, output_statement, document_id, document_name FROM report_progress_note"
+                                    + filter.where(), filter, "entry", paging.page, paging.size,
+                            row -> new OutcomeReport.ProgressEntry(row.getInteger("year"), row.getString("year_basis"),
+                                    row.getInteger("sequence"), row.getString("status"), row.getString("first_sentence"),
+                                    row.getString("text"), row.getBoolean("partial"), row.getString("output_code"),
+                                    row.getString("output_statement"), row.getString("document_id"),
                                     row.getString("document_name")));
                 });
     }
@@ -95,7 +98,8 @@ public class OutcomeReportResource {
     private static OutcomeReport report(ReportOutcome outcome, List<ReportProgressNote> notes) {
         return new OutcomeReport(outcome.id, outcome.code, outcome.office, outcome.planPeriod, outcome.statement,
                 outcome.version,
-                notes.stream().map(n -> new OutcomeReport.ProgressEntry(n.key.year(), n.status, n.firstSentence, n.text,
-                        n.documentId, n.documentName)).toList());
+                notes.stream().map(n -> new OutcomeReport.ProgressEntry(n.year, n.yearBasis, n.sequence, n.status,
+                        n.firstSentence, n.text, n.partial, n.outputCode, n.outputStatement, n.documentId,
+                        n.documentName)).toList());
     }
 }

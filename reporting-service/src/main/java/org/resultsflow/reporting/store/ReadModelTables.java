@@ -17,9 +17,9 @@ public final class ReadModelTables {
     /** For each table, the columns that order a full dump of it. */
     public static final java.util.Map<String, String> ORDER = java.util.Map.of(
             "report_outcome", "id",
-            "report_progress_note", "outcome_id, year",
+            "report_progress_note", "outcome_id, entry",
             "report_indicator", "id",
-            "report_attainment", "indicator_id, year",
+            "report_attainment", "indicator_id, year, sequence",
             "report_budget", "id",
             "report_funding", "outcome_id",
             "report_funding_contribution", "outcome_id, partner, year");

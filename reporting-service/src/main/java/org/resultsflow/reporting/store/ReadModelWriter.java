@@ -28,6 +28,7 @@ import org.resultsflow.reporting.metrics.BudgetRow;
 import org.resultsflow.reporting.metrics.BudgetUtilisation;
 import org.resultsflow.reporting.metrics.Offices;
 import org.resultsflow.reporting.service.ProgressTimeline;
+import org.resultsflow.reporting.service.ProgressTimeline.TimelineNote;
 
 /**
  * Applies a batch of catalog changes to the read models on a connection whose transaction the caller owns.
@@ -152,13 +153,12 @@ public class ReadModelWriter {
             CatalogOutcome outcome = change.data().outcome();
             outcomes.add(Tuple.from(Arrays.asList(id, outcome.code(), Offices.office(outcome.office(), id),
                     outcome.planPeriod(), outcome.statement(), change.version(), time(change.changedAt()))));
-            Map<Integer, CatalogProgressNote> byYear = new LinkedHashMap<>();
-            if (outcome.progressNotes() != null) {
-                outcome.progressNotes().stream().filter(n -> n != null).forEach(n -> byYear.putIfAbsent(n.year(), n));
-            }
-            for (CatalogProgressNote note : byYear.values()) {
-                notes.add(Tuple.from(Arrays.asList(id, note.year(), note.status(),
-                        ProgressTimeline.firstSentence(note.text()), note.text(),
+            int entry = 1;
+            for (TimelineNote n : ProgressTimeline.of(outcome)) {
+                CatalogProgressNote note = n.note();
+                notes.add(Tuple.from(Arrays.asList(id, entry++, note.year(), name(note.yearBasis()), note.sequence(),
+                        note.status(), ProgressTimeline.firstSentence(note.text()), note.text(), note.partial(),
+                        n.outputCode(), n.outputStatement(),
                         note.provenance() == null ? null : note.provenance().documentId(),
                         note.provenance() == null ? null : note.provenance().documentName())));
             }
@@ -173,7 +173,8 @@ public class ReadModelWriter {
                 .executeBatch(outcomes)
                 .chain(() -> deleteChildren(connection, noteTable, "outcome_id", ids(changes)))
                 .chain(() -> insert(connection, noteTable,
-                        "outcome_id, year, status, first_sentence, text, document_id, document_name", notes));
+                        "outcome_id, entry, year, year_basis, sequence, status, first_sentence, text, partial, output_code,"
+                                + " output_statement, document_id, document_name", notes));
     }
 
     // --- indicators and their milestone attainment -------------------------------------------------------------
@@ -194,11 +195,13 @@ public class ReadModelWriter {
                     : new CatalogIndicator(id, indicator.code(), indicator.statement(), indicator.normalisedStatement(),
                             indicator.outcomeId(), indicator.outputCode(), indicator.parentId(), indicator.office(),
                             indicator.tags(), indicator.aliases(), indicator.provenance(), indicator.observations());
+            // Per-year metrics: observations without a year are left out by Attainment itself.
             indicators.add(Tuple.from(Arrays.asList(id, keyed.code(), keyed.statement(), keyed.outcomeId(),
                     keyed.outputCode(), Offices.office(keyed.office(), keyed.outcomeId()), change.version(),
                     time(change.changedAt()), null)));
             for (AttainmentRow row : attainment.rows(keyed)) {
-                rows.add(Tuple.from(Arrays.asList(row.indicatorId(), row.year(), row.indicatorCode(), row.statement(),
+                rows.add(Tuple.from(Arrays.asList(row.indicatorId(), row.year(), row.sequence(), row.indicatorCode(),
+                        row.statement(),
                         row.outcomeId(), row.outputCode(), row.office(), row.resultRaw(), row.resultType(),
                         row.resultValue(), name(row.expectedKind()), row.expectedRaw(), row.expectedType(),
                         row.expectedValue(), row.ratio(), row.status().name(), name(row.reason()))));
@@ -214,7 +217,7 @@ public class ReadModelWriter {
                 .executeBatch(indicators)
                 .chain(() -> deleteChildren(connection, attainmentTable, "indicator_id", ids(changes)))
                 .chain(() -> insert(connection, attainmentTable,
-                        "indicator_id, year, indicator_code, statement, outcome_id, output_code, office, result_raw,"
+                        "indicator_id, year, sequence, indicator_code, statement, outcome_id, output_code, office, result_raw,"
                                 + " result_type, result_value, expected_kind, expected_raw, expected_type, expected_value,"
                                 + " ratio, status, reason", rows));
     }
@@ -267,7 +270,8 @@ public class ReadModelWriter {
                 contributions.add(Tuple.from(Arrays.asList(outcomeId, c.partner(), c.year(), office,
                         c.total() == null ? null : c.total().usd(), c.total() == null ? null : c.total().raw(),
                         c.development() == null ? null : c.development().usd(),
-                        c.humanitarian() == null ? null : c.humanitarian().usd())));
+                        c.humanitarian() == null ? null : c.humanitarian().usd(), c.partnerType(),
+                        c.developmentShare(), c.humanitarianShare())));
             }
         }
         String contributionTable = ReadModelTables.in(schema, "report_funding_contribution");
@@ -278,7 +282,8 @@ public class ReadModelWriter {
                 .executeBatch(fundings)
                 .chain(() -> deleteChildren(connection, contributionTable, "outcome_id", ids(changes)))
                 .chain(() -> insert(connection, contributionTable,
-                        "outcome_id, partner, year, office, total_usd, total_shown, development_usd, humanitarian_usd",
+                        "outcome_id, partner, year, office, total_usd, total_shown, development_usd, humanitarian_usd,"
+                                + " partner_type, development_share, humanitarian_share",
                         contributions));
     }
 

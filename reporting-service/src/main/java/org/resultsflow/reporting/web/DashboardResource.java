@@ -119,29 +119,33 @@ public class DashboardResource {
                     Row outcome = found.iterator().next();
                     String outcomeId = outcome.getString("id");
                     Tuple p = Tuple.of(outcomeId);
-                    Uni<RowSet<Row>> notes = pool.preparedQuery("SELECT year, status, first_sentence, document_name"
-                            + " FROM report_progress_note WHERE outcome_id = $1 ORDER BY year").execute(p);
+                    Uni<RowSet<Row>> notes = pool.preparedQuery("SELECT year, status, first_sentence, document_name,"
+                            + " coalesce(output_code, output_statement) AS output FROM report_progress_note"
+                            + " WHERE outcome_id = $1 ORDER BY entry").execute(p);
                     Uni<RowSet<Row>> attainment = pool.preparedQuery("SELECT indicator_id, indicator_code, statement,"
-                            + " output_code, year, status, reason, result_raw, expected_raw, ratio FROM report_attainment"
-                            + " WHERE outcome_id = $1 ORDER BY output_code NULLS FIRST, coalesce(indicator_code, statement),"
-                            + " indicator_id, year").execute(p);
+                            + " output_code, year, sequence, status, reason, result_raw, expected_raw, ratio"
+                            + " FROM report_attainment WHERE outcome_id = $1 ORDER BY output_code NULLS FIRST,"
+                            + " coalesce(indicator_code, statement), indicator_id, sequence, year").execute(p);
                     Uni<RowSet<Row>> budgets = pool.preparedQuery("SELECT entity_id, outcome_id, reporting_year,"
                             + " planned_usd, actual_usd, expenses_usd, funding_rate, delivery_rate, computed_shortfall,"
                             + " stated_shortfall_usd, shortfall_mismatch, over_spend FROM report_budget WHERE outcome_id = $1"
                             + " ORDER BY reporting_year DESC, entity_type DESC, entity_id").execute(p);
                     return Uni.combine().all().unis(notes, attainment, budgets).asTuple().map(rows -> {
                         List<TimelineEntry> timeline = new ArrayList<>();
-                        rows.getItem1().forEach(r -> timeline.add(new TimelineEntry(r.getInteger("year"),
+                        rows.getItem1().forEach(r -> timeline.add(new TimelineEntry(
+                                r.getInteger("year") == null ? "undated" : r.getInteger("year").toString(),
                                 r.getString("status"), DashboardViews.statusLabel(r.getString("status")),
                                 DashboardViews.tone(r.getString("status")), r.getString("first_sentence"),
-                                r.getString("document_name"))));
+                                r.getString("document_name"), r.getString("output"))));
                         TreeSet<Integer> years = new TreeSet<>();
                         Map<String, AttainmentLine> lines = new LinkedHashMap<>();
                         rows.getItem2().forEach(r -> {
                             years.add(r.getInteger("year"));
-                            AttainmentLine line = lines.computeIfAbsent(r.getString("indicator_id"), k -> new AttainmentLine(
-                                    r.getString("indicator_code"), r.getString("statement"), r.getString("output_code"),
-                                    new TreeMap<>()));
+                            // One line per indicator and sequence: a year's second milestone is its own line.
+                            int sequence = r.getInteger("sequence");
+                            AttainmentLine line = lines.computeIfAbsent(r.getString("indicator_id") + '#' + sequence,
+                                    k -> new AttainmentLine(r.getString("indicator_code"), r.getString("statement"),
+                                            r.getString("output_code"), sequence, new TreeMap<>()));
                             line.cells().put(r.getInteger("year"), new AttainmentCell(r.getString("status"),
                                     r.getString("reason"), r.getString("result_raw"), r.getString("expected_raw"),
                                     DashboardViews.ratio(r.getBigDecimal("ratio"))));

@@ -52,7 +52,8 @@ final class DashboardViews {
     }
 
     @TemplateData
-    record AttainmentLine(String code, String statement, String output, Map<Integer, AttainmentCell> cells) {
+    record AttainmentLine(String code, String statement, String output, int sequence,
+            Map<Integer, AttainmentCell> cells) {
 
         public AttainmentCell cell(Integer year) {
             return cells.get(year);
@@ -83,7 +84,9 @@ final class DashboardViews {
     }
 
     @TemplateData
-    record TimelineEntry(int year, String status, String label, String tone, String firstSentence, String document) {
+    /** @param year the year, or "undated"; @param output the output the note is filed under, or null */
+    record TimelineEntry(String year, String status, String label, String tone, String firstSentence, String document,
+            String output) {
     }
 
     static Map<Integer, HeatCell> cells(Map<Integer, long[]> years) {
