@@ -2,15 +2,16 @@ package org.resultsflow.catalog.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.resultsflow.contracts.ops.DomainMeters;
 import org.resultsflow.contracts.ops.DomainMetric;
 import org.resultsflow.contracts.wire.DeadLetterHeaders;
@@ -19,6 +20,8 @@ import org.resultsflow.contracts.wire.DeadLetterHeaders;
  * Sets aside records that can never be applied (catalog.dlq), as received plus the error, so the
  * consumer goes on and nothing is lost.
  */
+// At startup, not at the first dead letter: its count must be exported (at 0) before there is one.
+@Startup
 @ApplicationScoped
 public class DeadLetters {
 

@@ -85,7 +85,7 @@ class MonitoringTest {
         String bare = expr.replaceAll("\"[^\"]*\"", "\"\"")
                 .replaceAll("\\{[^}]*}", "")
                 .replaceAll("\\[[^]]*]", "")
-                .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", "$1")
+                .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", "")
                 .replaceAll("\\$\\w+", "");
         Matcher matcher = IDENTIFIER.matcher(bare);
         int names = 0;

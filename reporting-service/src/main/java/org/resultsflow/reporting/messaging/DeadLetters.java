@@ -2,6 +2,7 @@ package org.resultsflow.reporting.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -16,6 +17,8 @@ import org.resultsflow.contracts.ops.DomainMetric;
 import org.resultsflow.contracts.wire.DeadLetterHeaders;
 
 /** Sets aside changes that can never be applied (reporting.dlq) so the read models keep moving. */
+// At startup, not at the first dead letter: its count must be exported (at 0) before there is one.
+@Startup
 @ApplicationScoped
 public class DeadLetters {
 
