@@ -1,9 +1,12 @@
 package org.resultsflow.catalog.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
@@ -12,15 +15,20 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.resultsflow.catalog.repository.OutboxEvent;
 import org.resultsflow.catalog.repository.OutboxRepository;
+import org.resultsflow.contracts.ops.DomainMeters;
+import org.resultsflow.contracts.ops.DomainMetric;
+import org.resultsflow.contracts.ops.TraceContext;
 
 /**
  * Publishes the outbox to catalog.changes in commit order, at least once: rows are marked only after
@@ -30,18 +38,21 @@ import org.resultsflow.catalog.repository.OutboxRepository;
 @ApplicationScoped
 public class OutboxRelay {
 
-    static final URI SOURCE = URI.create("/resultsflow/catalog-service");
+    public static final URI SOURCE = URI.create("/resultsflow/catalog-service");
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final OutboxRepository outbox;
     private final MutinyEmitter<String> changes;
     private final int batchSize;
+    private final Counter published;
 
     public OutboxRelay(OutboxRepository outbox, @Channel("changes") MutinyEmitter<String> changes,
-            @ConfigProperty(name = "resultsflow.catalog.outbox.batch-size", defaultValue = "500") int batchSize) {
+            @ConfigProperty(name = "resultsflow.catalog.outbox.batch-size", defaultValue = "500") int batchSize,
+            @ConfigProperty(name = "mp.messaging.outgoing.changes.topic") String topic, MeterRegistry registry) {
         this.outbox = outbox;
         this.changes = changes;
         this.batchSize = batchSize;
+        this.published = DomainMeters.counter(registry, DomainMetric.EVENTS_PUBLISHED, "topic", topic);
     }
 
     private volatile boolean stopping;
@@ -82,9 +93,14 @@ public class OutboxRelay {
             return Uni.join().all(sends).andFailFast()
                     // Acknowledgements arrive on Kafka's thread; the session belongs to this context.
                     .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                    .map(acked -> {
+                    .chain(acked -> outbox.nextPublicationSeqs(events.size()))
+                    .map(positions -> {
                         Instant now = Instant.now();
-                        events.forEach(event -> event.publishedAt = now);
+                        for (int i = 0; i < events.size(); i++) {
+                            events.get(i).publishedAt = now;
+                            events.get(i).publishedSeq = positions.get(i);
+                        }
+                        published.increment(events.size());
                         return events.size();
                     });
         });
@@ -99,9 +115,16 @@ public class OutboxRelay {
                 .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .build();
+        RecordHeaders headers = new RecordHeaders();
+        if (event.ingestedAt != null) {
+            headers.add(DomainMeters.INGESTED_AT_HEADER, event.ingestedAt.toString().getBytes(StandardCharsets.UTF_8));
+        }
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.recordKey)
+                .withHeaders(headers)
                 .build();
-        return changes.sendMessage(Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record));
+        // The publish span is a child of the batch that wrote the change, not of this relay round.
+        TracingMetadata trace = TracingMetadata.withCurrent(TraceContext.fromTraceparent(event.traceparent));
+        return changes.sendMessage(Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record).addMetadata(trace));
     }
 }

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.resultsflow.catalog.service.CatalogUpdater;
+import org.resultsflow.catalog.service.ChangeOrigin;
 import org.resultsflow.contracts.EventSchemas;
 import org.resultsflow.contracts.EventTypes;
 import org.resultsflow.contracts.results.BudgetReported;
@@ -40,11 +41,13 @@ public class ResultsConsumer {
     private final ObjectMapper json;
     private final CatalogUpdater updater;
     private final DeadLetters deadLetters;
+    private final ConsumedBatches batches;
 
-    public ResultsConsumer(ObjectMapper json, CatalogUpdater updater, DeadLetters deadLetters) {
+    public ResultsConsumer(ObjectMapper json, CatalogUpdater updater, DeadLetters deadLetters, ConsumedBatches batches) {
         this.json = json;
         this.updater = updater;
         this.deadLetters = deadLetters;
+        this.batches = batches;
     }
 
     @Incoming("outcomes")
@@ -80,23 +83,26 @@ public class ResultsConsumer {
         }
         // The batch's offsets are committed only once the poison records are safely aside; if that
         // fails the batch comes again and its applied events are recognised as processed.
-        return applyAll(events).chain(() -> rejected.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.join().all(rejected).andFailFast().replaceWithVoid());
+        ConsumedBatches.Batch batch = batches.start(records.isEmpty() ? type : records.iterator().next().topic(), records);
+        return applyAll(events, batch.origin()).chain(() -> rejected.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(rejected).andFailFast().replaceWithVoid())
+                .invoke(() -> batches.applied(records))
+                .onTermination().invoke((ignored, failure, cancelled) -> batch.end(failure));
     }
 
     /**
      * The whole batch in one transaction; if that fails, each event in its own, so that one event that
      * can never be applied is set aside instead of stopping the channel.
      */
-    private Uni<Void> applyAll(List<Received> received) {
+    private Uni<Void> applyAll(List<Received> received, ChangeOrigin origin) {
         if (received.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<ReceivedEvent<?>> events = received.stream().<ReceivedEvent<?>>map(Received::event).toList();
-        return updater.apply(events).replaceWithVoid().onFailure().recoverWithUni(failure -> {
+        return updater.apply(events, origin).replaceWithVoid().onFailure().recoverWithUni(failure -> {
             LOG.warnf(failure, "A batch of %d events failed; applying them one by one", events.size());
             return Multi.createFrom().iterable(received)
-                    .onItem().transformToUniAndConcatenate(one -> updater.apply(List.of(one.event()))
+                    .onItem().transformToUniAndConcatenate(one -> updater.apply(List.of(one.event()), origin)
                             .map(ignored -> (Failed) null)
                             .onFailure().recoverWithItem(e -> new Failed(one, e)))
                     .collect().asList()

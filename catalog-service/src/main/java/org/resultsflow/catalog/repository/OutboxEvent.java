@@ -37,4 +37,15 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** Position in publication order: the change feed's cursor; null until published. */
+    @Column(name = "published_seq")
+    public Long publishedSeq;
+
+    /** W3C trace context of the work that wrote the change; the relay's publish continues it. */
+    public String traceparent;
+
+    /** When the earliest document behind the change was ingested; reporting measures freshness from it. */
+    @Column(name = "ingested_at")
+    public Instant ingestedAt;
 }

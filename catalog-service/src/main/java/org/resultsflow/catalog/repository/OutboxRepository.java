@@ -18,11 +18,20 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
 
     /** {@code count} ids of the outbox sequence in one round trip, ascending. */
     public Uni<List<Long>> nextIds(int count) {
+        return next("outbox_event_id_seq", count);
+    }
+
+    /** {@code count} positions in publication order, ascending: taken by the relay as it marks rows published. */
+    public Uni<List<Long>> nextPublicationSeqs(int count) {
+        return next("outbox_publication_seq", count);
+    }
+
+    private Uni<List<Long>> next(String sequence, int count) {
         if (count == 0) {
             return Uni.createFrom().item(List.of());
         }
         return getSession().chain(session -> session.createNativeQuery(
-                        "select nextval('outbox_event_id_seq') from generate_series(1, :n)", Long.class)
+                        "select nextval('" + sequence + "') from generate_series(1, :n)", Long.class)
                 .setParameter("n", count).getResultList())
                 .map(ids -> ids.stream().sorted().toList());
     }

@@ -50,10 +50,11 @@ public class CatalogUpdater {
     private final OutboxRepository outbox;
     private final ClaimMapper claimMapper;
     private final CatalogEngine engine;
+    private final CatalogMetrics metrics;
 
     public CatalogUpdater(ProcessedEventRepository processedEvents, SourceDocumentRepository documents,
             ClaimRepository claims, CanonicalRecordRepository records, OutboxRepository outbox,
-            ClaimMapper claimMapper, CatalogEngine engine) {
+            ClaimMapper claimMapper, CatalogEngine engine, CatalogMetrics metrics) {
         this.processedEvents = processedEvents;
         this.documents = documents;
         this.claims = claims;
@@ -61,11 +62,18 @@ public class CatalogUpdater {
         this.outbox = outbox;
         this.claimMapper = claimMapper;
         this.engine = engine;
+        this.metrics = metrics;
     }
 
     /** Applies the events; returns how many canonical records changed. */
     @WithTransaction
     public Uni<Integer> apply(List<? extends ReceivedEvent<?>> batch) {
+        return apply(batch, ChangeOrigin.NONE);
+    }
+
+    /** Applies the events, their changes announced as coming from {@code origin}. */
+    @WithTransaction
+    public Uni<Integer> apply(List<? extends ReceivedEvent<?>> batch, ChangeOrigin origin) {
         Instant now = Instant.now();
         return fresh(batch).chain(events -> {
             if (events.isEmpty()) {
@@ -83,8 +91,9 @@ public class CatalogUpdater {
                     .chain(() -> mapped.claims().isEmpty() ? Uni.createFrom().voidItem() : claims.persist(mapped.claims()))
                     .chain(Panache::flush)
                     .chain(() -> loadClaims(touched))
-                    .chain(all -> loadRecords(touched).chain(stored -> write(mapped.touched(), all, stored, now)))
+                    .chain(all -> loadRecords(touched).chain(stored -> write(mapped.touched(), all, stored, now, origin)))
                     .call(() -> markProcessed(events, now))
+                    .invoke(() -> metrics.claimsApplied(mapped.claims().size()))
                     .invoke(changed -> LOG.debugf("Applied %d events: %d claims, %d groups, %d records changed in %d ms",
                             events.size(), mapped.claims().size(), mapped.touched().size(), changed,
                             (System.nanoTime() - started) / 1_000_000));
@@ -152,7 +161,8 @@ public class CatalogUpdater {
                 });
     }
 
-    private Uni<Integer> write(Set<Group> touched, List<Claim> all, Map<String, CanonicalRecord> stored, Instant now) {
+    private Uni<Integer> write(Set<Group> touched, List<Claim> all, Map<String, CanonicalRecord> stored, Instant now,
+            ChangeOrigin origin) {
         Map<Group, List<Claim>> byGroup = CatalogEngine.byGroup(all);
         List<Computed> computed = new ArrayList<>();
         for (Group group : touched) {
@@ -164,6 +174,7 @@ public class CatalogUpdater {
         if (changes.isEmpty()) {
             return Uni.createFrom().item(0);
         }
+        metrics.recordsChanged(changes);
         return outbox.nextIds(changes.size()).chain(ids -> {
             List<CanonicalRecord> created = new ArrayList<>();
             List<OutboxEvent> events = new ArrayList<>();
@@ -192,6 +203,8 @@ public class CatalogUpdater {
                 event.recordKey = change.eventKey();
                 event.payload = change.payload();
                 event.createdAt = now;
+                event.traceparent = origin.traceparent();
+                event.ingestedAt = origin.ingestedAt();
                 events.add(event);
             }
             // Records loaded above are managed: their new state is flushed at commit; only new ones are persisted.

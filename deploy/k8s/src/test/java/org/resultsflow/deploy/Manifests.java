@@ -57,7 +57,10 @@ final class Manifests {
             Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class),
             // CloudNativePG publishes no Java model: generic objects, read field by field.
             Map.entry("postgresql.cnpg.io/v1/Cluster", GenericKubernetesResource.class),
-            Map.entry("postgresql.cnpg.io/v1/Database", GenericKubernetesResource.class));
+            Map.entry("postgresql.cnpg.io/v1/Database", GenericKubernetesResource.class),
+            // prometheus-operator publishes no fabric8 model either; MonitoringTest reads them field by field.
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", GenericKubernetesResource.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", GenericKubernetesResource.class));
 
     static final ObjectMapper YAML = new YAMLMapper();
 

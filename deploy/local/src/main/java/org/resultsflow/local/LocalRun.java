@@ -197,6 +197,54 @@ public final class LocalRun {
         }
     }
 
+    /**
+     * One line: each service's readiness, and the domain metrics that say whether data flows (outbox backlog,
+     * consumer lag, dead letters), as the services' own /q/metrics report them.
+     */
+    static String healthSummary(LocalStack stack) {
+        StringBuilder line = new StringBuilder("Health:");
+        for (String[] service : List.of(new String[] {"ingest", stack.ingestUrl("")},
+                new String[] {"catalog", stack.catalogUrl("")}, new String[] {"reporting", stack.reportingUrl("")})) {
+            line.append(' ').append(service[0]).append(' ').append(ready(stack, service[1]) ? "ready" : "NOT READY").append(',');
+        }
+        String catalog = metrics(stack, stack.catalogUrl("/q/metrics"));
+        String reporting = metrics(stack, stack.reportingUrl("/q/metrics"));
+        line.append(" outbox ").append(sum(catalog, "resultsflow_outbox_backlog")).append(" pending,")
+                .append(" lag catalog ").append(sum(catalog, "resultsflow_consumer_lag"))
+                .append(" reporting ").append(sum(reporting, "resultsflow_consumer_lag")).append(',')
+                .append(" dead letters ").append(sum(catalog, "resultsflow_dead_letters_total")
+                        + sum(reporting, "resultsflow_dead_letters_total"));
+        return line.toString();
+    }
+
+    private static boolean ready(LocalStack stack, String base) {
+        try {
+            return stack.get(base + "/q/health/ready").statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String metrics(LocalStack stack, String url) {
+        try {
+            return stack.get(url).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** The sum of a metric's series in a Prometheus text scrape (all its label sets). */
+    static long sum(String scrape, String metric) {
+        return Math.round(scrape.lines().filter(l -> l.startsWith(metric + "{") || l.startsWith(metric + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum());
+    }
+
     private static void printWhereToLook(LocalStack stack, LocalStack.Options options) throws IOException {
         Path tokenFile = options.dataDir().resolve("token");
         Files.writeString(tokenFile, stack.token() + "\n");
@@ -215,11 +263,15 @@ public final class LocalRun {
                 + "  (topics results.*, catalog.changes)");
         OUT.println("  PostgreSQL                      localhost:" + options.postgresPort()
                 + "  (databases ingest, catalog, reporting; user and password = database name)");
+        OUT.println("  Change feed (HTTP, SSE)         " + stack.catalogUrl("/api/changes"));
+        OUT.println("  Metrics (Prometheus)            " + stack.ingestUrl("/q/metrics") + "  "
+                + stack.catalogUrl("/q/metrics") + "  " + stack.reportingUrl("/q/metrics"));
         OUT.println("  Logs                            " + options.dataDir().resolve("logs"));
         OUT.println("Bearer token for POST " + stack.ingestUrl("/api/documents") + " (roles ingest, admin; 24 h), saved in "
                 + tokenFile + ":");
         OUT.println("  curl -H \"Authorization: Bearer $(cat " + tokenFile + ")\" -H 'Content-Type: text/plain' "
                 + "--data-binary @FILE '" + stack.ingestUrl("/api/documents?name=FILE") + "'");
+        OUT.println(healthSummary(stack));
         OUT.println("Press Ctrl-C to stop" + (options.keepData() ? " (data is kept)." : " (data is removed)."));
     }
 

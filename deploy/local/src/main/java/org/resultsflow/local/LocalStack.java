@@ -130,6 +130,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+        // The jars run in the prod profile, which logs JSON for collectors; people read the local logs.
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         return env;
     }
 

@@ -1,5 +1,7 @@
 package org.resultsflow.ingest.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -7,9 +9,14 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.ZonedDateTime;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.resultsflow.contracts.ops.DomainMeters;
+import org.resultsflow.contracts.ops.DomainMetric;
 import org.resultsflow.ingest.mapping.ReportedEvent;
 
 /**
@@ -24,14 +31,27 @@ public class ResultsPublisher {
     private final MutinyEmitter<Object> outcomes;
     private final MutinyEmitter<Object> indicators;
     private final MutinyEmitter<Object> budgets;
+    private final Map<ReportedEvent.Stream, Counter> published = new EnumMap<>(ReportedEvent.Stream.class);
 
     public ResultsPublisher(
             @Channel("outcomes") MutinyEmitter<Object> outcomes,
             @Channel("indicators") MutinyEmitter<Object> indicators,
-            @Channel("budgets") MutinyEmitter<Object> budgets) {
+            @Channel("budgets") MutinyEmitter<Object> budgets,
+            @ConfigProperty(name = "mp.messaging.outgoing.outcomes.topic") String outcomesTopic,
+            @ConfigProperty(name = "mp.messaging.outgoing.indicators.topic") String indicatorsTopic,
+            @ConfigProperty(name = "mp.messaging.outgoing.budgets.topic") String budgetsTopic,
+            MeterRegistry registry) {
         this.outcomes = outcomes;
         this.indicators = indicators;
         this.budgets = budgets;
+        // Registered up front, at 0, so that a rate over them exists before the first document.
+        published.put(ReportedEvent.Stream.OUTCOMES, publishedTo(registry, outcomesTopic));
+        published.put(ReportedEvent.Stream.INDICATORS, publishedTo(registry, indicatorsTopic));
+        published.put(ReportedEvent.Stream.BUDGETS, publishedTo(registry, budgetsTopic));
+    }
+
+    private static Counter publishedTo(MeterRegistry registry, String topic) {
+        return DomainMeters.counter(registry, DomainMetric.EVENTS_PUBLISHED, "topic", topic);
     }
 
     public Uni<Void> publish(List<ReportedEvent> events) {
@@ -55,7 +75,7 @@ public class ResultsPublisher {
                 .withKey(event.key())
                 .build();
         Message<Object> message = Message.of(event.data()).addMetadata(cloudEvent).addMetadata(record);
-        return emitter(event.stream()).sendMessage(message);
+        return emitter(event.stream()).sendMessage(message).invoke(() -> published.get(event.stream()).increment());
     }
 
     private MutinyEmitter<Object> emitter(ReportedEvent.Stream stream) {

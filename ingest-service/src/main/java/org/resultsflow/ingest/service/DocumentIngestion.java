@@ -47,16 +47,19 @@ public class DocumentIngestion {
     private final ResultsPublisher publisher;
     private final DocumentRegistry registry;
     private final Duration publishTimeout;
+    private final IngestMetrics metrics;
 
     public DocumentIngestion(
             DocumentParser parser,
             ResultsPublisher publisher,
             DocumentRegistry registry,
-            @ConfigProperty(name = "resultsflow.ingest.publish-timeout", defaultValue = "60S") Duration publishTimeout) {
+            @ConfigProperty(name = "resultsflow.ingest.publish-timeout", defaultValue = "60S") Duration publishTimeout,
+            IngestMetrics metrics) {
         this.parser = parser;
         this.publisher = publisher;
         this.registry = registry;
         this.publishTimeout = publishTimeout;
+        this.metrics = metrics;
     }
 
     /** The result of a post: the registry entry, and whether this call created it. */
@@ -83,15 +86,30 @@ public class DocumentIngestion {
         String id = sha256(content);
         IngestedDocument known = await(() -> registry.find(id));
         if (known != null) {
+            metrics.document(known.layout, IngestMetrics.Outcome.ALREADY_INGESTED);
             return new Ingested(known, false);
         }
-        Extraction extraction = identify(parser.parse(content, mediaType, address), outcomeHint);
+        Extraction parsed;
+        try {
+            parsed = parser.parse(content, mediaType, address);
+        } catch (DocumentRejectedException e) {
+            metrics.document(null, IngestMetrics.Outcome.REJECTED);
+            throw e;
+        }
+        Extraction extraction;
+        try {
+            extraction = identify(parsed, outcomeHint);
+        } catch (OutcomeNotIdentifiedException e) {
+            metrics.document(parsed.layout().name(), IngestMetrics.Outcome.UNIDENTIFIED);
+            throw e;
+        }
         SourceDocument source = ExtractionMapper.sourceDocument(id, name, mediaType, extraction, callerAsOf);
         List<ReportedEvent> events = ExtractionMapper.events(source, extraction);
         long started = System.nanoTime();
         try {
             publisher.publish(events).await().atMost(publishTimeout);
         } catch (RuntimeException e) {
+            metrics.document(source.layout(), IngestMetrics.Outcome.PUBLISH_FAILED);
             throw new PublishFailedException("events of document " + id + " were not all acknowledged", e);
         }
         LOG.infof("Published %d events of document %s (%s, %s) in %d ms", events.size(), id, name,
@@ -109,6 +127,8 @@ public class DocumentIngestion {
                 throw e;
             }
         }
+        metrics.document(source.layout(), registered == document ? IngestMetrics.Outcome.PUBLISHED
+                : IngestMetrics.Outcome.ALREADY_INGESTED);
         return new Ingested(registered, registered == document);
     }
 

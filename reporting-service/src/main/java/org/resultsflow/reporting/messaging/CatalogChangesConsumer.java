@@ -1,15 +1,25 @@
 package org.resultsflow.reporting.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.resultsflow.contracts.ops.DomainMeters;
+import org.resultsflow.contracts.ops.TraceContext;
+import org.resultsflow.contracts.wire.CloudEventRecords;
 import org.resultsflow.contracts.wire.InvalidEventException;
 import org.resultsflow.reporting.change.CatalogChange;
 import org.resultsflow.reporting.service.LiveReadModels;
@@ -27,11 +37,16 @@ public class CatalogChangesConsumer {
     private final ChangeDecoder decoder;
     private final LiveReadModels readModels;
     private final DeadLetters deadLetters;
+    private final Tracer tracer;
+    private final Timer freshness;
 
-    public CatalogChangesConsumer(ChangeDecoder decoder, LiveReadModels readModels, DeadLetters deadLetters) {
+    public CatalogChangesConsumer(ChangeDecoder decoder, LiveReadModels readModels, DeadLetters deadLetters,
+            Tracer tracer, MeterRegistry registry) {
         this.decoder = decoder;
         this.readModels = readModels;
         this.deadLetters = deadLetters;
+        this.tracer = tracer;
+        this.freshness = DomainMeters.freshness(registry);
     }
 
     private record Decoded(ConsumerRecord<String, String> record, CatalogChange change) {
@@ -53,6 +68,10 @@ public class CatalogChangesConsumer {
                 rejected.add(deadLetters.send(record, e.getMessage()));
             }
         }
+        // The read-model write continues the traces of the changes it applies.
+        List<Headers> headers = new ArrayList<>();
+        records.forEach(record -> headers.add(record.headers()));
+        Span span = TraceContext.startBatchSpan(tracer, "read models write", headers);
         // Offsets are committed only once the poison records are safely aside.
         return readModels.apply(decoded.stream().map(Decoded::change).toList())
                 .replaceWithVoid()
@@ -62,7 +81,22 @@ public class CatalogChangesConsumer {
                 })
                 .chain(() -> rejected.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : Uni.join().all(rejected).andFailFast().replaceWithVoid());
+                        : Uni.join().all(rejected).andFailFast().replaceWithVoid())
+                .invoke(() -> fresh(records))
+                .onTermination().invoke((ignored, failure, cancelled) -> {
+                    if (failure != null) {
+                        span.recordException(failure);
+                        span.setStatus(StatusCode.ERROR);
+                    }
+                    span.end();
+                });
+    }
+
+    /** Freshness of what was written: from the ingest of the documents behind each change. */
+    private void fresh(ConsumerRecords<String, String> records) {
+        Instant now = Instant.now();
+        records.forEach(record -> DomainMeters.recordSince(freshness,
+                CloudEventRecords.header(record, DomainMeters.INGESTED_AT_HEADER), now));
     }
 
     private Uni<Void> oneByOne(List<Decoded> decoded) {

@@ -1,0 +1,32 @@
+package org.resultsflow.reporting.ops;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.resultsflow.contracts.ops.ConsumerLag;
+
+/** Consumer lag of reporting's live group on catalog.changes (a rebuild reads under groups of its own). */
+@Startup
+@ApplicationScoped
+public class KafkaConsumerLag {
+
+    private final ConsumerLag lag;
+
+    public KafkaConsumerLag(@Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry registry,
+            @ConfigProperty(name = "mp.messaging.incoming.catalog-changes.group.id") String group,
+            @ConfigProperty(name = "mp.messaging.incoming.catalog-changes.topic") String topic,
+            @ConfigProperty(name = "resultsflow.consumer-lag.interval", defaultValue = "15S") Duration interval) {
+        this.lag = new ConsumerLag(kafka, registry, Map.of(group, List.of(topic)), interval);
+    }
+
+    @PreDestroy
+    void close() {
+        lag.close();
+    }
+}
