@@ -45,7 +45,7 @@ class ObservabilityTest {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String budgetId = "TRC_D_1." + System.nanoTime() + "/2022";
         ProducerRecord<String, String> record = new ProducerRecord<>("catalog.changes", budgetId,
-                SeedCatalog.JSON.writeValueAsString(ConsumptionTest.budget(budgetId, "XM-DAC-41146-TRC_D_1", 1, "$1 M")));
+                SeedCatalog.JSON.writeValueAsString(ChangeFixtures.budget(budgetId, "XM-DAC-41146-TRC_D_1", 1, "$1 M")));
         Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", EventTypes.CATALOG_BUDGET,
                 "ce_source", "/resultsflow/catalog-service", "ce_subject", budgetId, "ce_time", Instant.now().toString(),
                 "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01",
