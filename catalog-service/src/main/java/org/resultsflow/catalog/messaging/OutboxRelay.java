@@ -102,6 +102,6 @@ public class OutboxRelay {
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.recordKey)
                 .build();
-        return changes.sendMessage(Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record));
+        return changes.sendMessage(Message.of(event.payload.toString()).addMetadata(cloudEvent).addMetadata(record));
     }
 }
