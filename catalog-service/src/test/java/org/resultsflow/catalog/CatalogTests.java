@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.resultsflow.catalog.mapping.RecordType;
 import org.resultsflow.catalog.repository.CanonicalRecord;
 import org.resultsflow.catalog.repository.CanonicalRecordRepository;
 import org.resultsflow.catalog.service.CatalogEngine;
@@ -41,7 +42,7 @@ final class CatalogTests {
     static Map<String, String> dump(CanonicalRecordRepository records, String office) {
         Map<String, String> dump = new TreeMap<>();
         for (CanonicalRecord record : await(() -> records.list("office", office))) {
-            dump.put(CatalogEngine.recordKey(record.key.recordType(), record.key.recordId()), record.state);
+            dump.put(key(record), InMemoryCatalog.canonical(record.state));
         }
         return dump;
     }
@@ -50,9 +51,13 @@ final class CatalogTests {
     static Map<String, Long> versions(CanonicalRecordRepository records, String office) {
         Map<String, Long> versions = new TreeMap<>();
         for (CanonicalRecord record : await(() -> records.list("office", office))) {
-            versions.put(CatalogEngine.recordKey(record.key.recordType(), record.key.recordId()), record.version);
+            versions.put(key(record), record.version);
         }
         return versions;
+    }
+
+    private static String key(CanonicalRecord record) {
+        return CatalogEngine.recordKey(RecordType.of(record.key.recordType()), record.key.recordId());
     }
 
     static void publish(EventStreams streams, ObjectMapper json, Seeds.Event event) {

@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,31 +18,25 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.resultsflow.catalog.mapping.ClaimMapper;
+import org.resultsflow.catalog.mapping.RecordType;
 import org.resultsflow.catalog.service.CatalogEngine;
 import org.resultsflow.contracts.results.Indicator;
 import org.resultsflow.contracts.results.IndicatorReported;
 import org.resultsflow.contracts.results.Observation;
 import org.resultsflow.contracts.results.ValueType;
-import org.resultsflow.infra.ResultsflowTestResource;
 
 /**
- * DESIGN §5 on the five seeds: every order of arrival gives the same canonical state, redelivery changes
- * nothing, and seed 004's codeless indicators merge into seed 001's coded ones. Driven in memory through
- * the consumer's own mapping, merge and change detection (InMemoryCatalog), so that many orders cost
- * milliseconds; SeedsOverKafkaTest runs a few of them end to end.
+ * The merge rules on the five seeds: every order of arrival gives the same canonical state (a known value
+ * beats a marker, then the later as-of, then the larger document id), redelivery changes nothing, and seed
+ * 004's codeless indicators merge into seed 001's coded ones. Runs the catalog's own core on maps
+ * (InMemoryCatalog) as plain JUnit, so that many orders cost milliseconds; SeedsOverKafkaTest runs a few of
+ * them end to end.
  */
-@QuarkusTest
-@WithTestResource(value = ResultsflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
 class MergeOrderTest {
 
     static final long SEED = 20261122L;
 
-    @Inject
-    ClaimMapper mapper;
-    @Inject
-    CatalogEngine engine;
-    @Inject
-    ObjectMapper json;
+    final ObjectMapper json = InMemoryCatalog.JSON;
 
     List<Seeds.Doc> docs;
 
@@ -57,7 +47,7 @@ class MergeOrderTest {
 
     /** The state after the documents in this order, each as its three topics' batches. */
     Map<String, String> byDocuments(List<Seeds.Doc> order) {
-        InMemoryCatalog catalog = new InMemoryCatalog(mapper, engine);
+        InMemoryCatalog catalog = new InMemoryCatalog();
         for (Seeds.Doc doc : order) {
             doc.events().stream().collect(Collectors.groupingBy(Seeds.Event::topic)).values()
                     .forEach(batch -> catalog.apply(received(batch), true));
@@ -89,7 +79,7 @@ class MergeOrderTest {
         List<Seeds.Event> all = docs.stream().flatMap(d -> d.events().stream()).collect(Collectors.toCollection(ArrayList::new));
         for (int i = 0; i < 5; i++) {
             Collections.shuffle(all, random);
-            InMemoryCatalog catalog = new InMemoryCatalog(mapper, engine);
+            InMemoryCatalog catalog = new InMemoryCatalog();
             for (int from = 0; from < all.size(); ) {
                 int to = Math.min(all.size(), from + 1 + random.nextInt(25));
                 catalog.apply(received(all.subList(from, to)), true);
@@ -99,14 +89,14 @@ class MergeOrderTest {
         }
 
         // All at once: the incremental result is the result of all claims together.
-        InMemoryCatalog once = new InMemoryCatalog(mapper, engine);
+        InMemoryCatalog once = new InMemoryCatalog();
         once.apply(received(all), true);
         assertEquals(natural, once.dump(), "all events in one batch");
     }
 
     @Test
     void everyEventDeliveredTwiceChangesNothing() {
-        InMemoryCatalog catalog = new InMemoryCatalog(mapper, engine);
+        InMemoryCatalog catalog = new InMemoryCatalog();
         List<Seeds.Event> all = docs.stream().flatMap(d -> d.events().stream()).toList();
         all.forEach(e -> catalog.apply(received(List.of(e)), true));
         Map<String, String> state = catalog.dump();
@@ -152,7 +142,7 @@ class MergeOrderTest {
             assertTrue(contains(merged.get("aliases"), codelessId), "the match is recorded as an alias");
 
             Map<String, JsonNode> observations = new HashMap<>();
-            merged.get("observations").forEach(o -> observations.put(o.get("year").asInt() + o.get("kind").asText(), o));
+            merged.get("observations").forEach(o -> observations.put(o.get("year").asText() + o.get("kind").asText(), o));
             Map<String, Observation> fromPage = byYearAndKind(twin);
             Map<String, Observation> fromPdf = byYearAndKind(codeless);
             assertEquals(union(fromPage, fromPdf), observations.keySet().stream().sorted().toList());
@@ -191,22 +181,22 @@ class MergeOrderTest {
         assertTrue(kept > 0, "001's values that 004 does not show stay: " + kept);
         assertTrue(tbd > 0, "where only markers exist the marker is the value (TBD)");
 
-        JsonNode outcome = state(pageFirst, "XM-DAC-41146-MEX_D_2.1", "outcome");
+        JsonNode outcome = state(pageFirst, "XM-DAC-41146-MEX_D_2.1", RecordType.OUTCOME);
         assertEquals(3, outcome.get("outputs").size());
     }
 
     @Test
     void fundingOf003AndBudgetsOf001And004AreKeptPerYear() throws Exception {
         Map<String, String> state = byDocuments(docs);
-        JsonNode funding = state(state, "XM-DAC-41146-MEX_D_4.1", "funding");
+        JsonNode funding = state(state, "XM-DAC-41146-MEX_D_4.1", RecordType.FUNDING);
         assertEquals(10, funding.get("contributions").size());
         JsonNode first = funding.get("contributions").get(0);
         assertEquals("Mexico", first.get("partner").asText());
         assertEquals(2021, first.get("year").asInt());
         assertEquals(docs.get(3).documentId(), first.at("/total/provenance/documentId").asText());
 
-        JsonNode budget2021 = state(state, "MEX_D_2.1.3/2021", "budget");
-        JsonNode budget2022 = state(state, "MEX_D_2.1.3/2022", "budget");
+        JsonNode budget2021 = state(state, "MEX_D_2.1.3/2021", RecordType.BUDGET);
+        JsonNode budget2022 = state(state, "MEX_D_2.1.3/2022", RecordType.BUDGET);
         assertEquals("$550.73 K", budget2021.at("/planned/raw").asText());
         assertEquals(docs.get(1).documentId(), budget2021.at("/planned/provenance/documentId").asText());
         assertEquals("$69.98 K", budget2022.at("/statedShortfall/raw").asText());
@@ -216,10 +206,10 @@ class MergeOrderTest {
     }
 
     private JsonNode state(Map<String, String> dump, String id) throws Exception {
-        return state(dump, id, ClaimMapper.INDICATOR);
+        return state(dump, id, RecordType.INDICATOR);
     }
 
-    private JsonNode state(Map<String, String> dump, String id, String type) throws Exception {
+    private JsonNode state(Map<String, String> dump, String id, RecordType type) throws Exception {
         String state = dump.get(CatalogEngine.recordKey(type, id));
         assertNotNull(state, type + " " + id + " is missing");
         return json.readTree(state);

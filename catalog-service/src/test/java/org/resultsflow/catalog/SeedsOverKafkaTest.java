@@ -45,17 +45,13 @@ class SeedsOverKafkaTest {
     static final EventStreams streams = EventStreams.shared();
 
     @Inject
-    ClaimMapper mapper;
-    @Inject
-    CatalogEngine engine;
-    @Inject
     ObjectMapper json;
     @Inject
     CanonicalRecordRepository records;
 
     @Test
     void threeOrdersOverKafkaEndInTheStateComputedInMemoryAndRedeliveryChangesNothing() {
-        InMemoryCatalog memory = new InMemoryCatalog(mapper, engine);
+        InMemoryCatalog memory = new InMemoryCatalog();
         List<Seeds.Doc> real = Seeds.load(json, null);
         real.forEach(doc -> memory.apply(doc.events().stream().map(Seeds.Event::received).toList(), true));
         Map<String, String> expected = memory.dump();

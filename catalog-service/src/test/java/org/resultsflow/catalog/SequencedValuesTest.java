@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -22,6 +18,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.resultsflow.catalog.mapping.ClaimMapper;
+import org.resultsflow.catalog.mapping.RecordType;
 import org.resultsflow.catalog.service.CatalogEngine;
 import org.resultsflow.contracts.EventSchemas;
 import org.resultsflow.contracts.EventTypes;
@@ -39,7 +36,6 @@ import org.resultsflow.contracts.results.ProgressNote;
 import org.resultsflow.contracts.results.SourceDocument;
 import org.resultsflow.contracts.results.ValueType;
 import org.resultsflow.contracts.wire.ReceivedEvent;
-import org.resultsflow.infra.ResultsflowTestResource;
 
 /**
  * What pages of other offices show beyond the seeds: several blocks under one year label, a baseline with no
@@ -47,20 +43,13 @@ import org.resultsflow.infra.ResultsflowTestResource;
  * (InMemoryCatalog) so that every arrival order of the documents, and random batchings of their events, can be
  * tried; each published change is checked against its schema.
  */
-@QuarkusTest
-@WithTestResource(value = ResultsflowTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
 class SequencedValuesTest {
 
     static final String OUTCOME = "XM-DAC-41146-SEQ_D_1.1";
     static final String OUTPUT = "SEQ_D_1.1.1";
     static final String INDICATOR = OUTPUT + "::T_1";
 
-    @Inject
-    ClaimMapper mapper;
-    @Inject
-    CatalogEngine engine;
-    @Inject
-    ObjectMapper json;
+    final ObjectMapper json = InMemoryCatalog.JSON;
 
     final SourceDocument older = document("older.txt", LocalDate.of(2023, 12, 31), null);
     final SourceDocument newer = document("newer.txt", LocalDate.of(2024, 12, 31), "https://example.org/page?year=2024");
@@ -94,14 +83,14 @@ class SequencedValuesTest {
     @Test
     void everyOrderOfArrivalKeepsEverySequenceAndEveryNote() throws Exception {
         List<List<ReceivedEvent<Object>>> documents = documents();
-        InMemoryCatalog natural = new InMemoryCatalog(mapper, engine);
+        InMemoryCatalog natural = new InMemoryCatalog();
         documents.forEach(events -> natural.apply(events, true));
         Map<String, String> expected = natural.dump();
         natural.published().forEach(this::assertValid);
 
         for (List<Integer> order : List.of(List.of(0, 2, 1), List.of(1, 0, 2), List.of(1, 2, 0), List.of(2, 0, 1),
                 List.of(2, 1, 0))) {
-            InMemoryCatalog catalog = new InMemoryCatalog(mapper, engine);
+            InMemoryCatalog catalog = new InMemoryCatalog();
             order.forEach(i -> catalog.apply(documents.get(i), true));
             assertEquals(expected, catalog.dump(), "documents in order " + order);
             catalog.published().forEach(this::assertValid);
@@ -110,7 +99,7 @@ class SequencedValuesTest {
         List<ReceivedEvent<Object>> all = new ArrayList<>(documents.stream().flatMap(List::stream).toList());
         for (int i = 0; i < 6; i++) {
             Collections.shuffle(all, random);
-            InMemoryCatalog catalog = new InMemoryCatalog(mapper, engine);
+            InMemoryCatalog catalog = new InMemoryCatalog();
             for (int from = 0; from < all.size(); ) {
                 int to = Math.min(all.size(), from + 1 + random.nextInt(3));
                 catalog.apply(all.subList(from, to), true);
@@ -119,7 +108,7 @@ class SequencedValuesTest {
             assertEquals(expected, catalog.dump(), "event shuffle " + i);
         }
 
-        JsonNode indicator = state(expected, ClaimMapper.INDICATOR, INDICATOR);
+        JsonNode indicator = state(expected, RecordType.INDICATOR, INDICATOR);
         List<JsonNode> milestones = new ArrayList<>();
         indicator.get("observations").forEach(o -> {
             if (o.get("year").asInt() == 2023 && "MILESTONE".equals(o.get("kind").asText())) {
@@ -149,7 +138,7 @@ class SequencedValuesTest {
         assertTrue(target2025.get("headline").asBoolean(), "a headline with no row is an ordinary observation");
         assertEquals("3 (new)", target2025.at("/value/raw").asText());
 
-        JsonNode outcome = state(expected, ClaimMapper.OUTCOME, OUTCOME);
+        JsonNode outcome = state(expected, RecordType.OUTCOME, OUTCOME);
         JsonNode notes = outcome.get("progressNotes");
         assertEquals(3, notes.size(), notes.toString());
         assertTrue(notes.get(0).get("year").isNull());
@@ -170,7 +159,7 @@ class SequencedValuesTest {
 
     @Test
     void redeliveryOfSequencedValuesChangesNothing() {
-        InMemoryCatalog catalog = new InMemoryCatalog(mapper, engine);
+        InMemoryCatalog catalog = new InMemoryCatalog();
         List<ReceivedEvent<Object>> all = documents().stream().flatMap(List::stream).toList();
         all.forEach(e -> catalog.apply(List.of(e), true));
         Map<String, String> state = catalog.dump();
@@ -179,15 +168,11 @@ class SequencedValuesTest {
     }
 
     private void assertValid(CatalogEngine.Change change) {
-        try {
-            assertEquals(List.of(), EventSchemas.violations(change.eventType(), json.readTree(change.payload())),
-                    change.payload());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        assertEquals(List.of(), EventSchemas.violations(change.eventType(), change.payload()),
+                change.payload().toString());
     }
 
-    private JsonNode state(Map<String, String> dump, String type, String id) throws Exception {
+    private JsonNode state(Map<String, String> dump, RecordType type, String id) throws Exception {
         String state = dump.get(CatalogEngine.recordKey(type, id));
         assertNotNull(state, type + " " + id + " is missing from " + dump.keySet());
         return json.readTree(state);

@@ -33,7 +33,7 @@ public class ChangeFeed {
 
     /** Up to {@code limit} published changes after the cursor {@code after} (0 for the beginning). */
     public Uni<List<FeedEvent>> after(long after, int limit) {
-        return pool.preparedQuery("SELECT published_seq, event_id, event_type, record_key, payload, created_at "
+        return pool.preparedQuery("SELECT published_seq, event_id, event_type, record_key, payload::text AS payload, created_at "
                         + "FROM outbox_event WHERE published_seq > $1 ORDER BY published_seq LIMIT $2")
                 .execute(Tuple.of(after, limit))
                 .map(rows -> {

@@ -39,13 +39,10 @@ import org.resultsflow.contracts.wire.ReceivedEvent;
 @ApplicationScoped
 public class ClaimMapper {
 
-    /** Group and record types. */
-    public static final String OUTCOME = "outcome";
-    public static final String INDICATOR = "indicator";
-    public static final String BUDGET = "budget";
-    public static final String FUNDING = "funding";
-
-    /** Entity types below a group. */
+    /** Entity types: the record a group is named after, and what is below it. */
+    public static final String OUTCOME = RecordType.OUTCOME.value();
+    public static final String INDICATOR = RecordType.INDICATOR.value();
+    public static final String BUDGET = RecordType.BUDGET.value();
     public static final String OUTPUT = "output";
     /** A note on the outcome itself. */
     public static final String PROGRESS_NOTE = "progress_note";
@@ -98,7 +95,7 @@ public class ClaimMapper {
     }
 
     /** A merge group: the canonical records computed together from one set of claims. */
-    public record Group(String type, String id) implements Comparable<Group> {
+    public record Group(RecordType type, String id) implements Comparable<Group> {
         @Override
         public int compareTo(Group other) {
             int byType = type.compareTo(other.type);
@@ -108,6 +105,10 @@ public class ClaimMapper {
 
     /** A document's claims about one subject replace what the same document said about it before. */
     public record Replacement(String documentId, String recordType, String subject) {
+
+        public static Replacement of(Claim claim) {
+            return new Replacement(claim.documentId, claim.recordType, claim.subject);
+        }
     }
 
     /**
@@ -116,6 +117,11 @@ public class ClaimMapper {
      */
     public record Mapped(Map<String, SourceDocument> documents, List<Claim> claims, Set<Replacement> replacements,
             Set<Group> touched) {
+
+        /** Whether a claim stored before is replaced by what this batch says. */
+        public boolean replaces(Claim claim) {
+            return replacements.contains(Replacement.of(claim));
+        }
     }
 
     public Mapped map(List<? extends ReceivedEvent<?>> events, Instant now) {
@@ -140,13 +146,17 @@ public class ClaimMapper {
             }
             documents.putIfAbsent(document.id(), document);
             for (Claim claim : said) {
-                replacements.add(new Replacement(claim.documentId, claim.recordType, claim.subject));
-                touched.add(new Group(claim.recordType, claim.recordId));
+                replacements.add(Replacement.of(claim));
+                touched.add(groupOf(claim));
                 claims.remove(uniqueKey(claim));
                 claims.put(uniqueKey(claim), claim);
             }
         }
         return new Mapped(documents, new ArrayList<>(claims.values()), replacements, touched);
+    }
+
+    public static Group groupOf(Claim claim) {
+        return new Group(RecordType.of(claim.recordType), claim.recordId);
     }
 
     /** The claim's identity in the database (see the claim_per_document constraint). */
@@ -159,19 +169,19 @@ public class ClaimMapper {
         String root = outcome.id();
         LineRange lines = outcome.lines();
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("code", outcome.code());
-        fields.put("office", outcome.office());
-        fields.put("planPeriod", outcome.planPeriod());
-        fields.put("statement", outcome.statement());
-        fields.put("description", outcome.description());
-        fields.put("sdgAlignment", outcome.sdgAlignment());
-        fields.put("impactAreas", outcome.impactAreas());
-        fields.put("unSystemFunctions", outcome.unSystemFunctions());
-        fields.put("policyMarker", outcome.policyMarker());
-        fields.put("humanitarianScope", outcome.humanitarianScope());
+        fields.put(Fields.CODE, outcome.code());
+        fields.put(Fields.OFFICE, outcome.office());
+        fields.put(Fields.PLAN_PERIOD, outcome.planPeriod());
+        fields.put(Fields.STATEMENT, outcome.statement());
+        fields.put(Fields.DESCRIPTION, outcome.description());
+        fields.put(Fields.SDG_ALIGNMENT, outcome.sdgAlignment());
+        fields.put(Fields.IMPACT_AREAS, outcome.impactAreas());
+        fields.put(Fields.UN_SYSTEM_FUNCTIONS, outcome.unSystemFunctions());
+        fields.put(Fields.POLICY_MARKER, outcome.policyMarker());
+        fields.put(Fields.HUMANITARIAN_SCOPE, outcome.humanitarianScope());
         fields.forEach((field, value) -> {
             if (value != null) {
-                claims.add(claim(document, OUTCOME, root, root, OUTCOME, root, field, value, known(value), lines, now));
+                claims.add(claim(document, RecordType.OUTCOME, root, root, OUTCOME, root, field, value, known(value), lines, now));
             }
         });
         for (Output output : nullSafe(outcome.outputs())) {
@@ -179,7 +189,7 @@ public class ClaimMapper {
             if (key == null) {
                 continue; // neither code nor statement: nothing to know the output by
             }
-            claims.add(claim(document, OUTCOME, root, root, OUTPUT, key, "statement", output.statement(),
+            claims.add(claim(document, RecordType.OUTCOME, root, root, OUTPUT, key, Fields.STATEMENT, output.statement(),
                     known(output.statement()), output.lines(), now));
             for (ProgressNote note : output.progressNotes()) {
                 claims.add(noteClaim(document, root, OUTPUT_NOTE, key, note, now));
@@ -194,7 +204,7 @@ public class ClaimMapper {
     private Claim noteClaim(SourceDocument document, String outcomeId, String entityType, String entity,
             ProgressNote note, Instant now) {
         String id = entity + SEP + yearPart(note.year()) + SEP + note.sequence();
-        return claim(document, OUTCOME, outcomeId, outcomeId, entityType, id, "note",
+        return claim(document, RecordType.OUTCOME, outcomeId, outcomeId, entityType, id, Fields.NOTE,
                 new NoteValue(note.status(), note.text(), note.yearBasis(), note.partial()), known(note.text()),
                 note.lines(), now);
     }
@@ -234,15 +244,15 @@ public class ClaimMapper {
         String own = ownId(parent, indicator.code(), normalised);
         List<Claim> claims = new ArrayList<>();
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("code", blankToNull(indicator.code()));
-        fields.put("statement", indicator.statement());
-        fields.put("normalisedStatement", normalised);
-        fields.put("outcomeId", indicator.outcomeId());
-        fields.put("outputCode", blankToNull(indicator.outputCode()));
-        fields.put("tags", indicator.tags());
+        fields.put(Fields.CODE, blankToNull(indicator.code()));
+        fields.put(Fields.STATEMENT, indicator.statement());
+        fields.put(Fields.NORMALISED_STATEMENT, normalised);
+        fields.put(Fields.OUTCOME_ID, indicator.outcomeId());
+        fields.put(Fields.OUTPUT_CODE, blankToNull(indicator.outputCode()));
+        fields.put(Fields.TAGS, indicator.tags());
         fields.forEach((field, value) -> {
             if (value != null) {
-                claims.add(claim(document, INDICATOR, parent, own, INDICATOR, own, field, value, known(value),
+                claims.add(claim(document, RecordType.INDICATOR, parent, own, INDICATOR, own, field, value, known(value),
                         indicator.lines(), now));
             }
         });
@@ -258,7 +268,7 @@ public class ClaimMapper {
             if (observation.headline() && rows.contains(identity)) {
                 continue;
             }
-            claims.add(claim(document, INDICATOR, parent, own, OBSERVATION, own + SEP + identity,
+            claims.add(claim(document, RecordType.INDICATOR, parent, own, OBSERVATION, own + SEP + identity,
                     observation.headline() ? HEADLINE : ROW, observation.value(),
                     observation.value().type() != ValueType.MARKER, observation.lines(), now));
         }
@@ -311,24 +321,24 @@ public class ClaimMapper {
     public List<Claim> budgetClaims(SourceDocument document, Budget budget, Instant now) {
         List<Claim> claims = new ArrayList<>();
         Map<String, Money> figures = new LinkedHashMap<>();
-        figures.put("planned", budget.planned());
-        figures.put("actual", budget.actual());
-        figures.put("expenses", budget.expenses());
-        figures.put("statedShortfall", budget.statedShortfall());
-        figures.put("core", budget.core());
-        figures.put("nonCore", budget.nonCore());
+        figures.put(Fields.PLANNED, budget.planned());
+        figures.put(Fields.ACTUAL, budget.actual());
+        figures.put(Fields.EXPENSES, budget.expenses());
+        figures.put(Fields.STATED_SHORTFALL, budget.statedShortfall());
+        figures.put(Fields.CORE, budget.core());
+        figures.put(Fields.NON_CORE, budget.nonCore());
         if (figures.values().stream().anyMatch(java.util.Objects::nonNull)) {
             String id = budgetId(budget.entityId(), budget.reportingYear());
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("entityId", budget.entityId());
-            fields.put("entityType", budget.entityType());
-            fields.put("outcomeId", budget.outcomeId());
-            fields.put("reportingYear", budget.reportingYear());
+            fields.put(Fields.ENTITY_ID, budget.entityId());
+            fields.put(Fields.ENTITY_TYPE, budget.entityType());
+            fields.put(Fields.OUTCOME_ID, budget.outcomeId());
+            fields.put(Fields.REPORTING_YEAR, budget.reportingYear());
             fields.putAll(figures);
             fields.forEach((field, value) -> {
                 if (value != null) {
                     boolean known = !(value instanceof Money money) || money.usd() != null;
-                    claims.add(claim(document, BUDGET, id, id, BUDGET, id, field, value, known, budget.lines(), now));
+                    claims.add(claim(document, RecordType.BUDGET, id, id, BUDGET, id, field, value, known, budget.lines(), now));
                 }
             });
         }
@@ -338,8 +348,8 @@ public class ClaimMapper {
                     contribution.year(), contribution.total(), contribution.development(), contribution.humanitarian(),
                     contribution.developmentShare(), contribution.humanitarianShare());
             boolean known = contribution.total() != null && contribution.total().usd() != null;
-            claims.add(claim(document, FUNDING, budget.outcomeId(), budget.entityId(), CONTRIBUTION, entity,
-                    "contribution", value, known, contribution.lines(), now));
+            claims.add(claim(document, RecordType.FUNDING, budget.outcomeId(), budget.entityId(), CONTRIBUTION, entity,
+                    Fields.CONTRIBUTION, value, known, contribution.lines(), now));
         }
         return claims;
     }
@@ -348,11 +358,11 @@ public class ClaimMapper {
         return entityId + "/" + yearPart(reportingYear);
     }
 
-    private Claim claim(SourceDocument document, String recordType, String recordId, String subject,
+    private Claim claim(SourceDocument document, RecordType recordType, String recordId, String subject,
             String entityType, String entityId, String field, Object value, boolean known, LineRange lines,
             Instant now) {
         Claim claim = new Claim();
-        claim.recordType = recordType;
+        claim.recordType = recordType.value();
         claim.recordId = recordId;
         claim.subject = subject;
         claim.entityType = entityType;

@@ -125,6 +125,6 @@ public class OutboxRelay {
                 .build();
         // The publish span is a child of the batch that wrote the change, not of this relay round.
         TracingMetadata trace = TracingMetadata.withCurrent(TraceContext.fromTraceparent(event.traceparent));
-        return changes.sendMessage(Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record).addMetadata(trace));
+        return changes.sendMessage(Message.of(event.payload.toString()).addMetadata(cloudEvent).addMetadata(record).addMetadata(trace));
     }
 }

@@ -1,5 +1,6 @@
 package org.resultsflow.catalog.repository;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -8,6 +9,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** The current canonical state of one record, as last published on catalog.changes. */
 @Entity
@@ -37,7 +40,9 @@ public class CanonicalRecord extends PanacheEntityBase {
 
     public long version;
 
-    public String state;
+    /** The record as published, always a JSON object. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode state;
 
     @Column(name = "updated_at")
     public Instant updatedAt;

@@ -8,33 +8,65 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
-import org.resultsflow.catalog.mapping.ClaimMapper;
+import org.resultsflow.catalog.mapping.RecordType;
 
 @ApplicationScoped
 @WithSession
 public class CanonicalRecordRepository implements PanacheRepositoryBase<CanonicalRecord, CanonicalRecord.Key> {
 
-    public Uni<CanonicalRecord> find(String recordType, String recordId) {
-        return findById(new CanonicalRecord.Key(recordType, recordId));
+    public Uni<CanonicalRecord> find(RecordType recordType, String recordId) {
+        return findById(new CanonicalRecord.Key(recordType.value(), recordId));
     }
 
     /** Records of a type (redirects excluded), filtered by whichever of office, plan period and outcome are given. */
-    public Uni<List<CanonicalRecord>> list(String recordType, String office, String planPeriod, String outcomeId,
+    public Uni<List<CanonicalRecord>> list(RecordType recordType, String office, String planPeriod, String outcomeId,
             Page page) {
         return find(filtered("key.recordType = :type and mergedInto is null", office, planPeriod, outcomeId),
                 parameters(recordType, office, planPeriod, outcomeId)).page(page).list();
     }
 
     /** Records of a type belonging to one outcome (its indicators, budgets), redirects excluded, in id order. */
-    public Uni<List<CanonicalRecord>> ofOutcome(String recordType, String outcomeId) {
+    public Uni<List<CanonicalRecord>> ofOutcome(RecordType recordType, String outcomeId) {
         return list("key.recordType = :type and outcomeId = :outcome and mergedInto is null order by key.recordId",
-                Parameters.with("type", recordType).and("outcome", outcomeId));
+                Parameters.with("type", recordType.value()).and("outcome", outcomeId));
     }
 
-    /** Indicators some of whose observations have conflicting known values, in id order. */
-    public Uni<List<CanonicalRecord>> withConflicts(String office, String outcomeId) {
-        return list(filtered("key.recordType = :type and conflicts > 0", office, null, outcomeId),
-                parameters(ClaimMapper.INDICATOR, office, null, outcomeId));
+    /** An observation whose documents gave different known values, with the indicator it belongs to. */
+    public record ConflictingObservation(String indicatorId, String code, String outcomeId, String parentId,
+            String observation) {
+    }
+
+    /**
+     * One page of the observations with conflicting known values, in indicator id order and, within an
+     * indicator, in the order of its observations (year, none first, kind, sequence): paged in SQL over the
+     * observations of the indicator states rather than over whole indicators in memory.
+     */
+    public Uni<List<ConflictingObservation>> conflicts(String office, String outcomeId, int page, int size) {
+        StringBuilder sql = new StringBuilder("select r.record_id, r.state ->> 'code', r.state ->> 'outcomeId', "
+                + "r.state ->> 'parentId', cast(o.observation as text) from canonical_record r "
+                + "cross join lateral jsonb_array_elements(r.state -> 'observations') with ordinality as o(observation, position) "
+                + "where r.record_type = :type and r.conflicts > 0 and jsonb_array_length(o.observation -> 'conflicts') > 0");
+        if (office != null) {
+            sql.append(" and r.office = :office");
+        }
+        if (outcomeId != null) {
+            sql.append(" and r.outcome_id = :outcome");
+        }
+        sql.append(" order by r.record_id, o.position limit :limit offset :offset");
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString(), Object[].class)
+                    .setParameter("type", RecordType.INDICATOR.value())
+                    .setParameter("limit", (long) size)
+                    .setParameter("offset", (long) page * size);
+            if (office != null) {
+                query.setParameter("office", office);
+            }
+            if (outcomeId != null) {
+                query.setParameter("outcome", outcomeId);
+            }
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(r -> new ConflictingObservation((String) r[0], (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4])).toList());
     }
 
     private static String filtered(String base, String office, String planPeriod, String outcomeId) {
@@ -51,8 +83,8 @@ public class CanonicalRecordRepository implements PanacheRepositoryBase<Canonica
         return query.append(" order by key.recordId").toString();
     }
 
-    private static Parameters parameters(String recordType, String office, String planPeriod, String outcomeId) {
-        Parameters parameters = Parameters.with("type", recordType);
+    private static Parameters parameters(RecordType recordType, String office, String planPeriod, String outcomeId) {
+        Parameters parameters = Parameters.with("type", recordType.value());
         if (office != null) {
             parameters.and("office", office);
         }
@@ -69,11 +101,12 @@ public class CanonicalRecordRepository implements PanacheRepositoryBase<Canonica
      * The stored records of these merge groups: indicators by parent (a group holds every indicator and
      * merged-into key of one parent), every other type by id.
      */
-    public Uni<List<CanonicalRecord>> ofGroups(String groupType, Collection<String> groupIds) {
+    public Uni<List<CanonicalRecord>> ofGroups(RecordType groupType, Collection<String> groupIds) {
         if (groupIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        String by = ClaimMapper.INDICATOR.equals(groupType) ? "parentId" : "key.recordId";
-        return list("key.recordType = :type and " + by + " in :ids", Parameters.with("type", groupType).and("ids", groupIds));
+        String by = groupType == RecordType.INDICATOR ? "parentId" : "key.recordId";
+        return list("key.recordType = :type and " + by + " in :ids",
+                Parameters.with("type", groupType.value()).and("ids", groupIds));
     }
 }

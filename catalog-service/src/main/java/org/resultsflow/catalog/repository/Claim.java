@@ -10,6 +10,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.hibernate.annotations.ColumnTransformer;
 
 /** What one document says about one field of one entity (see the migration for the model). */
 @Entity
@@ -58,6 +59,13 @@ public class Claim extends PanacheEntityBase {
     /** False for a value-less marker (TBD, N/A, -, empty): such a claim never outranks a known value. */
     public boolean known;
 
+    /**
+     * The value as JSON (an object, an array, a string or a number) in a jsonb column, passed as text and
+     * cast in SQL: the reactive client binds JSON parameters as objects only, and would hand back a decoded
+     * value rather than the text.
+     */
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(read = "cast(value as text)", write = "cast(cast(? as text) as jsonb)")
     public String value;
 
     @Column(name = "first_line")

@@ -7,22 +7,23 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import org.resultsflow.catalog.mapping.RecordType;
 
 @ApplicationScoped
 @WithSession
 public class ClaimRepository implements PanacheRepositoryBase<Claim, Long> {
 
-    public Uni<List<Claim>> forRecord(String recordType, String recordId) {
+    public Uni<List<Claim>> forRecord(RecordType recordType, String recordId) {
         return forGroups(recordType, List.of(recordId));
     }
 
     /** All claims of these merge groups of one type: one query for a whole batch. */
-    public Uni<List<Claim>> forGroups(String recordType, Collection<String> recordIds) {
+    public Uni<List<Claim>> forGroups(RecordType recordType, Collection<String> recordIds) {
         if (recordIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return list("recordType = :type and recordId in :ids order by id",
-                Parameters.with("type", recordType).and("ids", recordIds));
+                Parameters.with("type", recordType.value()).and("ids", recordIds));
     }
 
     /**

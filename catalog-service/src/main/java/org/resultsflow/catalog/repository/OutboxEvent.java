@@ -1,11 +1,14 @@
 package org.resultsflow.catalog.repository;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A catalog change waiting for (or done with) publication on catalog.changes. */
 @Entity
@@ -30,7 +33,9 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "record_key")
     public String recordKey;
 
-    public String payload;
+    /** The event's data, always a JSON object. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JsonNode payload;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 
 @ApplicationScoped
@@ -34,6 +35,17 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
                         "select nextval('" + sequence + "') from generate_series(1, :n)", Long.class)
                 .setParameter("n", count).getResultList())
                 .map(ids -> ids.stream().sorted().toList());
+    }
+
+    /**
+     * Deletes up to {@code limit} rows published before this instant, oldest first; returns how many. An
+     * unpublished row is never deleted, however old.
+     */
+    public Uni<Integer> deletePublishedBefore(Instant before, int limit) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "delete from outbox_event where id in (select id from outbox_event where published_at < :before "
+                                + "order by published_at limit :limit)")
+                .setParameter("before", before).setParameter("limit", (long) limit).executeUpdate());
     }
 
     public Uni<Long> unpublished() {

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.resultsflow.catalog.mapping.ClaimMapper;
+import org.resultsflow.catalog.mapping.RecordType;
 import org.resultsflow.catalog.repository.CanonicalRecordRepository;
 import org.resultsflow.contracts.catalog.CatalogBudget;
 
@@ -44,7 +44,7 @@ public class BudgetResource {
             @Parameter(description = "Outcome id") @QueryParam("outcome") String outcome,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return records.list(ClaimMapper.BUDGET, Json.blankToNull(office), null, Json.blankToNull(outcome), Page.of(page, size))
+        return records.list(RecordType.BUDGET, Json.blankToNull(office), null, Json.blankToNull(outcome), Page.of(page, size))
                 .map(found -> found.stream().map(r -> json.read(r, CatalogBudget.class)).toList());
     }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -19,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.resultsflow.catalog.repository.CanonicalRecordRepository;
-import org.resultsflow.contracts.catalog.CatalogIndicator;
+import org.resultsflow.contracts.catalog.CatalogObservation;
 
 @Path("/api/conflicts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,15 +44,11 @@ public class ConflictResource {
             @Parameter(description = "Outcome id") @QueryParam("outcome") String outcome,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return records.withConflicts(Json.blankToNull(office), Json.blankToNull(outcome)).map(found -> {
-            List<Views.Conflict> conflicts = new ArrayList<>();
-            found.forEach(record -> {
-                CatalogIndicator indicator = json.read(record, CatalogIndicator.class);
-                indicator.observations().stream().filter(o -> !o.conflicts().isEmpty()).forEach(o -> conflicts.add(
-                        new Views.Conflict(indicator.id(), indicator.code(), indicator.outcomeId(), indicator.parentId(),
-                                o.year(), o.kind(), o.sequence(), o.value(), o.provenance(), o.conflicts())));
-            });
-            return Pages.slice(conflicts, page, size);
-        });
+        return records.conflicts(Json.blankToNull(office), Json.blankToNull(outcome), page, size).map(found -> found.stream()
+                .map(row -> {
+                    CatalogObservation o = json.read(row.observation(), CatalogObservation.class);
+                    return new Views.Conflict(row.indicatorId(), row.code(), row.outcomeId(), row.parentId(), o.year(),
+                            o.kind(), o.sequence(), o.value(), o.provenance(), o.conflicts());
+                }).toList());
     }
 }

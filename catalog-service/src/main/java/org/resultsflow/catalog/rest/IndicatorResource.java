@@ -13,12 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,9 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.resultsflow.catalog.mapping.ClaimMapper;
+import org.resultsflow.catalog.mapping.RecordType;
 import org.resultsflow.catalog.repository.CanonicalRecord;
 import org.resultsflow.catalog.repository.CanonicalRecordRepository;
-import org.resultsflow.catalog.repository.Claim;
 import org.resultsflow.catalog.repository.ClaimRepository;
 import org.resultsflow.catalog.service.ClaimRanking;
 import org.resultsflow.catalog.service.ClaimValues;
@@ -45,10 +40,6 @@ import org.resultsflow.contracts.results.ObservedValue;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "indicators", description = "Canonical indicators with their observations, provenance and history")
 public class IndicatorResource {
-
-    private static final Comparator<Claim> AS_OF_ORDER = Comparator
-            .comparing((Claim c) -> c.asOf, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(c -> c.documentId);
 
     private final CanonicalRecordRepository records;
     private final ClaimRepository claims;
@@ -74,7 +65,7 @@ public class IndicatorResource {
             @Parameter(description = "Outcome id") @QueryParam("outcome") String outcome,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return records.list(ClaimMapper.INDICATOR, Json.blankToNull(office), null, Json.blankToNull(outcome), Page.of(page, size))
+        return records.list(RecordType.INDICATOR, Json.blankToNull(office), null, Json.blankToNull(outcome), Page.of(page, size))
                 .map(found -> found.stream().map(r -> json.read(r, CatalogIndicator.class)).toList());
     }
 
@@ -90,24 +81,15 @@ public class IndicatorResource {
             @Parameter(description = "Indicator id or alias, URL-encoded") @PathParam("id") String id,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Observations per page, 1 to 500") @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        return resolve(id).chain(record -> claims.forRecord(ClaimMapper.INDICATOR, record.parentId).map(all -> {
-            String canonicalId = record.key.recordId();
-            Set<String> subjects = merge.clusters(record.parentId, all).getOrDefault(canonicalId, Set.of());
-            Map<ClaimMapper.ObservationId, List<Claim>> byObservation = all.stream()
-                    .filter(c -> ClaimMapper.OBSERVATION.equals(c.entityType) && subjects.contains(c.subject))
-                    .collect(Collectors.groupingBy(c -> ClaimMapper.observationId(c.entityId)));
-            List<Views.ObservationHistory> observations = new ArrayList<>();
-            byObservation.forEach((identity, group) -> {
-                Claim best = ClaimRanking.best(group).orElseThrow();
-                observations.add(new Views.ObservationHistory(identity.year(), identity.kind(), identity.sequence(),
-                        group.stream().sorted(AS_OF_ORDER).map(c -> new Views.ClaimEntry(values.read(c, ObservedValue.class),
-                                c.known, ClaimMapper.HEADLINE.equals(c.field), c == best, c.subject,
-                                ClaimRanking.provenance(c), c.recordedAt)).toList()));
-            });
-            observations.sort(Comparator.comparing(Views.ObservationHistory::year, Comparator.nullsFirst(Comparator.naturalOrder()))
-                    .thenComparing(Views.ObservationHistory::kind).thenComparingInt(Views.ObservationHistory::sequence));
-            List<String> aliases = subjects.stream().filter(s -> !s.equals(canonicalId)).sorted().toList();
-            return new Views.IndicatorHistory(canonicalId, aliases, Pages.slice(observations, page, size));
+        return resolve(id).chain(record -> claims.forRecord(RecordType.INDICATOR, record.parentId).map(all -> {
+            IndicatorMerge.History history = merge.history(record.parentId, record.key.recordId(), all);
+            List<Views.ObservationHistory> observations = history.observations().stream()
+                    .map(o -> new Views.ObservationHistory(o.identity().year(), o.identity().kind(), o.identity().sequence(),
+                            o.claims().stream().map(c -> new Views.ClaimEntry(values.read(c, ObservedValue.class), c.known,
+                                    ClaimMapper.HEADLINE.equals(c.field), c == o.canonical(), c.subject,
+                                    ClaimRanking.provenance(c), c.recordedAt)).toList()))
+                    .toList();
+            return new Views.IndicatorHistory(history.indicatorId(), history.aliases(), Pages.slice(observations, page, size));
         }));
     }
 
@@ -125,14 +107,14 @@ public class IndicatorResource {
 
     /** The indicator record under this id, following a merged-into key to its target. */
     private Uni<CanonicalRecord> resolve(String id) {
-        return records.find(ClaimMapper.INDICATOR, id).chain(record -> {
+        return records.find(RecordType.INDICATOR, id).chain(record -> {
             if (record == null) {
                 throw new NotFoundException("No indicator with id " + id);
             }
             if (record.mergedInto == null) {
                 return Uni.createFrom().item(record);
             }
-            return records.find(ClaimMapper.INDICATOR, record.mergedInto).map(target -> {
+            return records.find(RecordType.INDICATOR, record.mergedInto).map(target -> {
                 if (target == null) {
                     throw new NotFoundException("Indicator " + id + " was merged into " + record.mergedInto + ", which is gone");
                 }

@@ -17,9 +17,18 @@ public class Json {
 
     public <T> T read(CanonicalRecord record, Class<T> type) {
         try {
-            return json.readValue(record.state, type);
+            return json.treeToValue(record.state, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("canonical state of " + record.key + " is unreadable", e);
+        }
+    }
+
+    /** A part of a stored state, as PostgreSQL gave it out. */
+    public <T> T read(String part, Class<T> type) {
+        try {
+            return json.readValue(part, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("part of a canonical state is unreadable", e);
         }
     }
 

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.resultsflow.catalog.mapping.ClaimMapper;
+import org.resultsflow.catalog.mapping.RecordType;
 import org.resultsflow.catalog.repository.CanonicalRecord;
 import org.resultsflow.catalog.repository.CanonicalRecordRepository;
 import org.resultsflow.contracts.catalog.CatalogBudget;
@@ -54,7 +54,7 @@ public class OutcomeResource {
             @Parameter(description = "Plan period, e.g. 2020-2025") @QueryParam("planPeriod") String planPeriod,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return records.list(ClaimMapper.OUTCOME, Json.blankToNull(office), Json.blankToNull(planPeriod), null, Page.of(page, size))
+        return records.list(RecordType.OUTCOME, Json.blankToNull(office), Json.blankToNull(planPeriod), null, Page.of(page, size))
                 .map(found -> found.stream().map(r -> json.read(r, CatalogOutcome.class)).toList());
     }
 
@@ -68,10 +68,10 @@ public class OutcomeResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Views.OutcomeDetail.class)))
     @APIResponse(responseCode = "404", description = "No such outcome", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<Views.OutcomeDetail> get(@Parameter(description = "Outcome id, e.g. XM-DAC-41146-MEX_D_2.1") @PathParam("id") String id) {
-        return records.find(ClaimMapper.OUTCOME, id).chain(outcomeRecord ->
-                records.ofOutcome(ClaimMapper.INDICATOR, id).chain(indicatorRecords ->
-                        records.ofOutcome(ClaimMapper.BUDGET, id).chain(budgetRecords ->
-                                records.find(ClaimMapper.FUNDING, id).map(fundingRecord -> {
+        return records.find(RecordType.OUTCOME, id).chain(outcomeRecord ->
+                records.ofOutcome(RecordType.INDICATOR, id).chain(indicatorRecords ->
+                        records.ofOutcome(RecordType.BUDGET, id).chain(budgetRecords ->
+                                records.find(RecordType.FUNDING, id).map(fundingRecord -> {
                                     if (outcomeRecord == null && indicatorRecords.isEmpty() && budgetRecords.isEmpty()
                                             && fundingRecord == null) {
                                         throw new NotFoundException("No outcome with id " + id);

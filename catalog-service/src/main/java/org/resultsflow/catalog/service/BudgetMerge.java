@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.Map;
 import org.resultsflow.catalog.mapping.ClaimMapper;
+import org.resultsflow.catalog.mapping.Fields;
 import org.resultsflow.catalog.repository.Claim;
 import org.resultsflow.contracts.catalog.CatalogBudget;
 import org.resultsflow.contracts.catalog.CatalogFunding;
@@ -23,20 +24,20 @@ public class BudgetMerge {
 
     public CatalogBudget budget(String budgetId, Collection<Claim> claims) {
         Map<String, Claim> fields = ClaimValues.bestPerKey(claims, c -> c.field);
-        String outcomeId = values.known(fields.get("outcomeId"), String.class);
+        String outcomeId = values.known(fields.get(Fields.OUTCOME_ID), String.class);
         return new CatalogBudget(
                 budgetId,
-                values.known(fields.get("entityId"), String.class),
-                values.known(fields.get("entityType"), BudgetEntityType.class),
+                values.known(fields.get(Fields.ENTITY_ID), String.class),
+                values.known(fields.get(Fields.ENTITY_TYPE), BudgetEntityType.class),
                 outcomeId,
                 Offices.of(outcomeId),
-                values.known(fields.get("reportingYear"), Integer.class),
-                money(fields.get("planned")),
-                money(fields.get("actual")),
-                money(fields.get("expenses")),
-                money(fields.get("statedShortfall")),
-                money(fields.get("core")),
-                money(fields.get("nonCore")));
+                values.known(fields.get(Fields.REPORTING_YEAR), Integer.class),
+                money(fields.get(Fields.PLANNED)),
+                money(fields.get(Fields.ACTUAL)),
+                money(fields.get(Fields.EXPENSES)),
+                money(fields.get(Fields.STATED_SHORTFALL)),
+                money(fields.get(Fields.CORE)),
+                money(fields.get(Fields.NON_CORE)));
     }
 
     public CatalogFunding funding(String outcomeId, Collection<Claim> claims) {

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.resultsflow.catalog.mapping.ClaimMapper;
+import org.resultsflow.catalog.mapping.RecordType;
 import org.resultsflow.catalog.service.CatalogEngine.Change;
 import org.resultsflow.contracts.ops.DomainMeters;
 import org.resultsflow.contracts.ops.DomainMetric;
@@ -17,17 +17,16 @@ import org.resultsflow.contracts.ops.DomainMetric;
 @ApplicationScoped
 public class CatalogMetrics {
 
-    /** The record types of the catalog, registered at 0 so that every rate exists from the start. */
-    static final List<String> RECORD_TYPES = List.of(ClaimMapper.OUTCOME, ClaimMapper.INDICATOR, ClaimMapper.BUDGET,
-            ClaimMapper.FUNDING);
-
     private final MeterRegistry registry;
     private final Counter claims;
 
     public CatalogMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.claims = DomainMeters.counter(registry, DomainMetric.CLAIMS_APPLIED);
-        RECORD_TYPES.forEach(this::changed);
+        // every record type registered at 0, so that every rate exists from the start
+        for (RecordType type : RecordType.values()) {
+            changed(type);
+        }
     }
 
     void claimsApplied(int count) {
@@ -39,7 +38,7 @@ public class CatalogMetrics {
                 .forEach((type, count) -> changed(type).increment(count));
     }
 
-    private Counter changed(String type) {
-        return DomainMeters.counter(registry, DomainMetric.RECORDS_CHANGED, "type", type);
+    private Counter changed(RecordType type) {
+        return DomainMeters.counter(registry, DomainMetric.RECORDS_CHANGED, "type", type.value());
     }
 }

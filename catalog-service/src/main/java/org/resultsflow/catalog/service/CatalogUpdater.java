@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.resultsflow.catalog.mapping.ClaimMapper;
 import org.resultsflow.catalog.mapping.ClaimMapper.Group;
+import org.resultsflow.catalog.mapping.RecordType;
 import org.resultsflow.catalog.repository.CanonicalRecord;
 import org.resultsflow.catalog.repository.CanonicalRecordRepository;
 import org.resultsflow.catalog.repository.Claim;
@@ -28,15 +29,17 @@ import org.resultsflow.catalog.repository.ProcessedEvent;
 import org.resultsflow.catalog.repository.ProcessedEventRepository;
 import org.resultsflow.catalog.repository.SourceDocumentRepository;
 import org.resultsflow.catalog.service.CatalogEngine.Change;
+import org.resultsflow.catalog.service.CatalogEngine.Snapshot;
 import org.resultsflow.catalog.service.CatalogEngine.Stored;
-import org.resultsflow.contracts.results.SourceDocument;
+import org.resultsflow.catalog.service.CatalogEngine.Update;
 import org.resultsflow.contracts.wire.ReceivedEvent;
 
 /**
- * Applies a batch of events in one transaction: the claims they carry, the canonical records they
- * change, an outbox row per change, and the ids of the events themselves, so that a redelivered batch
- * changes nothing. Round trips are per batch, not per value: one delete per document and record type,
- * batched inserts, one query for the claims and one for the stored records of all touched groups.
+ * Applies a batch of events in one transaction: loads what the batch touches, lets {@link CatalogEngine}
+ * compute the result, and saves it — the claims, the canonical records they change, an outbox row per
+ * change, and the ids of the events themselves, so that a redelivered batch changes nothing. Round trips
+ * are per batch, not per value: one delete per document and record type, batched inserts, one query for
+ * the claims and one for the stored records of each touched record type.
  */
 @ApplicationScoped
 public class CatalogUpdater {
@@ -48,19 +51,17 @@ public class CatalogUpdater {
     private final ClaimRepository claims;
     private final CanonicalRecordRepository records;
     private final OutboxRepository outbox;
-    private final ClaimMapper claimMapper;
     private final CatalogEngine engine;
     private final CatalogMetrics metrics;
 
     public CatalogUpdater(ProcessedEventRepository processedEvents, SourceDocumentRepository documents,
-            ClaimRepository claims, CanonicalRecordRepository records, OutboxRepository outbox,
-            ClaimMapper claimMapper, CatalogEngine engine, CatalogMetrics metrics) {
+            ClaimRepository claims, CanonicalRecordRepository records, OutboxRepository outbox, CatalogEngine engine,
+            CatalogMetrics metrics) {
         this.processedEvents = processedEvents;
         this.documents = documents;
         this.claims = claims;
         this.records = records;
         this.outbox = outbox;
-        this.claimMapper = claimMapper;
         this.engine = engine;
         this.metrics = metrics;
     }
@@ -79,19 +80,17 @@ public class CatalogUpdater {
             if (events.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
-            ClaimMapper.Mapped mapped = claimMapper.map(events, now);
-            Map<String, Set<Group>> touched = mapped.touched().stream()
-                    .collect(Collectors.groupingBy(Group::type, TreeMap::new, Collectors.toCollection(TreeSet::new)));
+            ClaimMapper.Mapped mapped = engine.read(events, now);
+            Map<RecordType, Set<String>> touched = mapped.touched().stream().collect(Collectors.groupingBy(Group::type,
+                    TreeMap::new, Collectors.mapping(Group::id, Collectors.toCollection(TreeSet::new))));
             long started = System.nanoTime();
             return lock(mapped.touched())
-                    .chain(() -> Multi.createFrom().iterable(mapped.documents().values())
-                            .onItem().transformToUniAndConcatenate(document -> documents.remember(document, now))
-                            .collect().asList())
-                    .chain(() -> replace(mapped))
-                    .chain(() -> mapped.claims().isEmpty() ? Uni.createFrom().voidItem() : claims.persist(mapped.claims()))
-                    .chain(Panache::flush)
                     .chain(() -> loadClaims(touched))
-                    .chain(all -> loadRecords(touched).chain(stored -> write(mapped.touched(), all, stored, now, origin)))
+                    .chain(stored -> loadRecords(touched).chain(rows -> {
+                        Map<String, Stored> states = new HashMap<>();
+                        rows.forEach((key, row) -> states.put(key, new Stored(row.version, row.state)));
+                        return save(engine.apply(mapped, new Snapshot(stored, states), now), rows, now, origin);
+                    }))
                     .call(() -> markProcessed(events, now))
                     .invoke(() -> metrics.claimsApplied(mapped.claims().size()))
                     .invoke(changed -> LOG.debugf("Applied %d events: %d claims, %d groups, %d records changed in %d ms",
@@ -100,7 +99,7 @@ public class CatalogUpdater {
         });
     }
 
-    /** The events of the batch not applied before, each once. */
+    /** The events of the batch not applied before. */
     private <T extends ReceivedEvent<?>> Uni<List<T>> fresh(List<T> batch) {
         Map<String, T> unique = new LinkedHashMap<>();
         batch.forEach(event -> unique.putIfAbsent(event.id(), event));
@@ -118,10 +117,10 @@ public class CatalogUpdater {
      * Serialises the recomputation of each group across transactions (and catalog instances): two
      * batches that touch one group, e.g. two indicators of one output on different partitions, must not
      * both compute from a claim set that lacks the other's claims. Locks are taken in one statement, in
-     * group order, so two batches never wait for each other in a cycle.
+     * group order, so two batches never wait for each other in a cycle; the snapshot is loaded after.
      */
     private Uni<Void> lock(Set<Group> groups) {
-        List<String> names = groups.stream().map(g -> g.type() + '/' + g.id()).sorted().distinct().toList();
+        List<String> names = groups.stream().map(g -> g.type().value() + '/' + g.id()).sorted().distinct().toList();
         // One text parameter, split in SQL: a list parameter would need one placeholder per group.
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "select cast(pg_advisory_xact_lock(hashtextextended(s.g, 0)) as text) from "
@@ -130,47 +129,44 @@ public class CatalogUpdater {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> replace(ClaimMapper.Mapped mapped) {
-        Map<List<String>, List<String>> subjects = mapped.replacements().stream().collect(Collectors.groupingBy(
-                r -> List.of(r.documentId(), r.recordType()), LinkedHashMap::new,
-                Collectors.mapping(ClaimMapper.Replacement::subject, Collectors.toList())));
-        return Multi.createFrom().iterable(subjects.entrySet())
-                .onItem().transformToUniAndConcatenate(e -> claims.deleteForDocument(e.getKey().get(0), e.getKey().get(1),
-                        e.getValue()))
-                .collect().asList().replaceWithVoid();
-    }
-
-    private Uni<List<Claim>> loadClaims(Map<String, Set<Group>> touched) {
+    private Uni<List<Claim>> loadClaims(Map<RecordType, Set<String>> touched) {
         return Multi.createFrom().iterable(touched.entrySet())
-                .onItem().transformToUniAndConcatenate(e -> claims.forGroups(e.getKey(),
-                        e.getValue().stream().map(Group::id).toList()))
+                .onItem().transformToUniAndConcatenate(e -> claims.forGroups(e.getKey(), e.getValue()))
                 .collect().asList()
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
-    private Uni<Map<String, CanonicalRecord>> loadRecords(Map<String, Set<Group>> touched) {
+    /** The stored records of the touched groups, by {@link CatalogEngine#recordKey}. */
+    private Uni<Map<String, CanonicalRecord>> loadRecords(Map<RecordType, Set<String>> touched) {
         return Multi.createFrom().iterable(touched.entrySet())
-                .onItem().transformToUniAndConcatenate(e -> records.ofGroups(e.getKey(),
-                        e.getValue().stream().map(Group::id).toList()))
+                .onItem().transformToUniAndConcatenate(e -> records.ofGroups(e.getKey(), e.getValue()))
                 .collect().asList()
                 .map(lists -> {
                     Map<String, CanonicalRecord> stored = new HashMap<>();
                     lists.stream().flatMap(List::stream).forEach(r ->
-                            stored.put(CatalogEngine.recordKey(r.key.recordType(), r.key.recordId()), r));
+                            stored.put(CatalogEngine.recordKey(RecordType.of(r.key.recordType()), r.key.recordId()), r));
                     return stored;
                 });
     }
 
-    private Uni<Integer> write(Set<Group> touched, List<Claim> all, Map<String, CanonicalRecord> stored, Instant now,
+    private Uni<Integer> save(Update update, Map<String, CanonicalRecord> stored, Instant now, ChangeOrigin origin) {
+        Map<List<String>, List<String>> replaced = update.replaced().stream().collect(Collectors.groupingBy(
+                r -> List.of(r.documentId(), r.recordType()), LinkedHashMap::new,
+                Collectors.mapping(ClaimMapper.Replacement::subject, Collectors.toList())));
+        // Documents first: claims refer to them.
+        return Multi.createFrom().iterable(update.documents().values())
+                .onItem().transformToUniAndConcatenate(document -> documents.remember(document, now))
+                .collect().asList()
+                .chain(() -> Multi.createFrom().iterable(replaced.entrySet())
+                        .onItem().transformToUniAndConcatenate(e -> claims.deleteForDocument(e.getKey().get(0),
+                                e.getKey().get(1), e.getValue()))
+                        .collect().asList())
+                .chain(() -> update.inserted().isEmpty() ? Uni.createFrom().voidItem() : claims.persist(update.inserted()))
+                .chain(() -> saveChanges(update.changes(), stored, now, origin));
+    }
+
+    private Uni<Integer> saveChanges(List<Change> changes, Map<String, CanonicalRecord> stored, Instant now,
             ChangeOrigin origin) {
-        Map<Group, List<Claim>> byGroup = CatalogEngine.byGroup(all);
-        List<Computed> computed = new ArrayList<>();
-        for (Group group : touched) {
-            computed.addAll(engine.compute(group, byGroup.getOrDefault(group, List.of())));
-        }
-        Map<String, Stored> states = new HashMap<>();
-        stored.forEach((key, record) -> states.put(key, new Stored(record.version, record.state)));
-        List<Change> changes = engine.changes(computed, states, now);
         if (changes.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -184,7 +180,7 @@ public class CatalogUpdater {
                 CanonicalRecord record = stored.get(CatalogEngine.recordKey(c.type(), c.id()));
                 if (record == null) {
                     record = new CanonicalRecord();
-                    record.key = new CanonicalRecord.Key(c.type(), c.id());
+                    record.key = new CanonicalRecord.Key(c.type().value(), c.id());
                     created.add(record);
                 }
                 record.version = change.version();
@@ -216,19 +212,5 @@ public class CatalogUpdater {
     private <T extends ReceivedEvent<?>> Uni<Void> markProcessed(List<T> events, Instant now) {
         List<ProcessedEvent> rows = events.stream().map(e -> ProcessedEvent.of(e.id(), e.type(), now)).toList();
         return processedEvents.persist(rows);
-    }
-
-    /** The document of an event, for logs. */
-    public static SourceDocument documentOf(Object data) {
-        if (data instanceof org.resultsflow.contracts.results.OutcomeReported o) {
-            return o.document();
-        }
-        if (data instanceof org.resultsflow.contracts.results.IndicatorReported i) {
-            return i.document();
-        }
-        if (data instanceof org.resultsflow.contracts.results.BudgetReported b) {
-            return b.document();
-        }
-        return null;
     }
 }

@@ -1,17 +1,22 @@
 package org.resultsflow.catalog.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.resultsflow.catalog.mapping.ClaimMapper;
+import org.resultsflow.catalog.mapping.Fields;
+import org.resultsflow.catalog.mapping.RecordType;
 import org.resultsflow.catalog.repository.Claim;
 import org.resultsflow.contracts.catalog.CatalogIndicator;
 import org.resultsflow.contracts.catalog.CatalogObservation;
@@ -39,6 +44,19 @@ public class IndicatorMerge {
             .thenComparing(CatalogObservation::kind)
             .thenComparingInt(CatalogObservation::sequence);
 
+    /** The order the claims of one observation are listed in: as-of (none first), then document id. */
+    private static final Comparator<Claim> AS_OF_ORDER = Comparator
+            .comparing((Claim c) -> c.asOf, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(c -> c.documentId);
+
+    /** Every claim documents made about each observation of one indicator, also under its aliases. */
+    public record History(String indicatorId, List<String> aliases, List<ObservationClaims> observations) {
+    }
+
+    /** The claims about one observation, in as-of order, and the one that is canonical. */
+    public record ObservationClaims(ClaimMapper.ObservationId identity, List<Claim> claims, Claim canonical) {
+    }
+
     private final ClaimValues values;
 
     public IndicatorMerge(ClaimValues values) {
@@ -53,11 +71,11 @@ public class IndicatorMerge {
         Map<String, Set<String>> codesByStatement = new TreeMap<>();
         Map<String, String> codeOf = new TreeMap<>();
         bySubject.forEach((subject, said) -> {
-            String code = bestKnown(said, "code");
+            String code = bestKnown(said, Fields.CODE);
             if (code != null) {
                 codeOf.put(subject, code);
                 said.stream().filter(c -> c.known && ClaimMapper.INDICATOR.equals(c.entityType)
-                                && "normalisedStatement".equals(c.field))
+                                && Fields.NORMALISED_STATEMENT.equals(c.field))
                         .forEach(c -> codesByStatement.computeIfAbsent(values.read(c, String.class),
                                 s -> new TreeSet<>()).add(code));
             }
@@ -69,7 +87,7 @@ public class IndicatorMerge {
             if (code != null) {
                 id = ClaimMapper.ownId(parent, code, null);
             } else {
-                String statement = bestKnown(said, "normalisedStatement");
+                String statement = bestKnown(said, Fields.NORMALISED_STATEMENT);
                 Set<String> twins = statement == null ? Set.of() : codesByStatement.getOrDefault(statement, Set.of());
                 id = twins.size() == 1 ? ClaimMapper.ownId(parent, twins.iterator().next(), null) : subject;
             }
@@ -78,26 +96,42 @@ public class IndicatorMerge {
         return clusters;
     }
 
-    public List<Computed> merge(String parent, Collection<Claim> claims, java.util.function.Function<Object, String> state) {
+    public List<Computed> merge(String parent, Collection<Claim> claims, Function<Object, JsonNode> state) {
         Map<String, List<Claim>> bySubject = claims.stream().collect(Collectors.groupingBy(c -> c.subject));
         List<Computed> computed = new ArrayList<>();
         clusters(parent, claims).forEach((id, subjects) -> {
             List<Claim> said = subjects.stream().flatMap(s -> bySubject.get(s).stream()).toList();
             CatalogIndicator indicator = indicator(id, parent, subjects, said);
             int conflicts = (int) indicator.observations().stream().filter(o -> !o.conflicts().isEmpty()).count();
-            computed.add(new Computed(ClaimMapper.INDICATOR, id, indicator.office(), null, parent,
+            computed.add(new Computed(RecordType.INDICATOR, id, indicator.office(), null, parent,
                     indicator.outcomeId(), null, conflicts, indicator, state.apply(indicator)));
             for (String alias : indicator.aliases()) {
                 if (bySubject.containsKey(alias)) {
-                    Map<String, String> redirect = new java.util.LinkedHashMap<>();
+                    Map<String, String> redirect = new LinkedHashMap<>();
                     redirect.put("id", alias);
                     redirect.put("mergedInto", id);
-                    computed.add(new Computed(ClaimMapper.INDICATOR, alias, indicator.office(), null, parent,
+                    computed.add(new Computed(RecordType.INDICATOR, alias, indicator.office(), null, parent,
                             indicator.outcomeId(), id, 0, null, state.apply(redirect)));
                 }
             }
         });
         return computed;
+    }
+
+    /** The history of one canonical indicator of this parent, from all the claims of the parent's group. */
+    public History history(String parent, String indicatorId, Collection<Claim> claims) {
+        Set<String> subjects = clusters(parent, claims).getOrDefault(indicatorId, Set.of());
+        List<ObservationClaims> observations = new ArrayList<>();
+        claims.stream()
+                .filter(c -> ClaimMapper.OBSERVATION.equals(c.entityType) && subjects.contains(c.subject))
+                .collect(Collectors.groupingBy(c -> ClaimMapper.observationId(c.entityId)))
+                .forEach((identity, group) -> observations.add(new ObservationClaims(identity,
+                        group.stream().sorted(AS_OF_ORDER).toList(), ClaimRanking.best(group).orElseThrow())));
+        observations.sort(Comparator.comparing((ObservationClaims o) -> o.identity().year(),
+                        Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(o -> o.identity().kind()).thenComparingInt(o -> o.identity().sequence()));
+        List<String> aliases = subjects.stream().filter(s -> !s.equals(indicatorId)).sorted().toList();
+        return new History(indicatorId, aliases, observations);
     }
 
     private CatalogIndicator indicator(String id, String parent, Set<String> subjects, List<Claim> said) {
@@ -114,16 +148,16 @@ public class IndicatorMerge {
                 .collect(Collectors.groupingBy(c -> ClaimMapper.observationId(c.entityId)))
                 .forEach((identity, group) -> observations.add(observation(identity, group)));
         observations.sort(OBSERVATION_ORDER);
-        String outcomeId = values.known(fields.get("outcomeId"), String.class);
+        String outcomeId = values.known(fields.get(Fields.OUTCOME_ID), String.class);
         List<String> aliases = subjects.stream().filter(s -> !s.equals(id)).sorted().toList();
-        Claim tags = fields.get("tags");
+        Claim tags = fields.get(Fields.TAGS);
         return new CatalogIndicator(
                 id,
-                values.known(fields.get("code"), String.class),
-                values.known(fields.get("statement"), String.class),
-                values.known(fields.get("normalisedStatement"), String.class),
+                values.known(fields.get(Fields.CODE), String.class),
+                values.known(fields.get(Fields.STATEMENT), String.class),
+                values.known(fields.get(Fields.NORMALISED_STATEMENT), String.class),
                 outcomeId,
-                values.known(fields.get("outputCode"), String.class),
+                values.known(fields.get(Fields.OUTPUT_CODE), String.class),
                 parent,
                 Offices.of(outcomeId),
                 tags == null || !tags.known ? List.of() : values.strings(tags),

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.hibernate.annotations.ColumnTransformer;
 import org.resultsflow.ingest.parsing.ParseWarning;
 
 /** A document ingest accepted, with its parse report. */
@@ -64,7 +65,13 @@ public class IngestedDocument extends PanacheEntityBase {
     @Column(name = "event_count")
     public int eventCount;
 
+    /**
+     * A JSON array in a jsonb column, passed as text and cast in SQL: the reactive client binds JSON
+     * parameters as objects only, and would hand back a decoded value rather than the text.
+     */
     @Convert(converter = WarningsConverter.class)
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(read = "cast(warnings as text)", write = "cast(cast(? as text) as jsonb)")
     public List<ParseWarning> warnings;
 
     @Column(name = "received_at")
