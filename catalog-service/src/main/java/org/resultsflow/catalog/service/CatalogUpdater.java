@@ -29,7 +29,6 @@ import org.resultsflow.catalog.repository.ProcessedEventRepository;
 import org.resultsflow.catalog.repository.SourceDocumentRepository;
 import org.resultsflow.catalog.service.CatalogEngine.Change;
 import org.resultsflow.catalog.service.CatalogEngine.Stored;
-import org.resultsflow.contracts.results.SourceDocument;
 import org.resultsflow.contracts.wire.ReceivedEvent;
 
 /**
@@ -203,19 +202,5 @@ public class CatalogUpdater {
     private <T extends ReceivedEvent<?>> Uni<Void> markProcessed(List<T> events, Instant now) {
         List<ProcessedEvent> rows = events.stream().map(e -> ProcessedEvent.of(e.id(), e.type(), now)).toList();
         return processedEvents.persist(rows);
-    }
-
-    /** The document of an event, for logs. */
-    public static SourceDocument documentOf(Object data) {
-        if (data instanceof org.resultsflow.contracts.results.OutcomeReported o) {
-            return o.document();
-        }
-        if (data instanceof org.resultsflow.contracts.results.IndicatorReported i) {
-            return i.document();
-        }
-        if (data instanceof org.resultsflow.contracts.results.BudgetReported b) {
-            return b.document();
-        }
-        return null;
     }
 }

@@ -50,8 +50,4 @@ public class ClaimValues {
                 ClaimRanking.best(group).ifPresent(claim -> best.put(k, claim)));
         return best;
     }
-
-    public ObjectMapper json() {
-        return json;
-    }
 }
