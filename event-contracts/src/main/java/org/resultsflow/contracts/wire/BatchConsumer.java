@@ -104,6 +104,12 @@ public final class BatchConsumer<T> {
         });
     }
 
+    private CompletionStage<Void> setAside(ConsumerRecord<String, String> record, String reason) {
+        LOG.log(System.Logger.Level.WARNING, "Consumer {0} sets aside {1}-{2}@{3}: {4}", name, record.topic(),
+                Integer.toString(record.partition()), Long.toString(record.offset()), reason);
+        return sink.setAside(record, reason).thenApply(ignored -> (Void) null);
+    }
+
     private CompletionStage<Void> attempt(List<Decoded<T>> decoded, int attempt, Executor resume) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         once(decoded).whenComplete((ignored, failure) -> {
@@ -160,7 +166,7 @@ public final class BatchConsumer<T> {
         return applied.thenCompose(ignored -> {
             CompletionStage<Void> aside = CompletableFuture.completedFuture(null);
             for (Decoded.Poison<T> p : poison) {
-                aside = aside.thenCompose(v -> sink.setAside(p.record(), p.reason()).thenApply(x -> (Void) null));
+                aside = aside.thenCompose(v -> setAside(p.record(), p.reason()));
             }
             return aside;
         });
@@ -173,7 +179,7 @@ public final class BatchConsumer<T> {
                     .exceptionallyCompose(failure -> {
                         Throwable cause = unwrap(failure);
                         return redelivery.decide(cause) == Decision.DEAD_LETTER
-                                ? sink.setAside(event.record(), reason(cause)).thenApply(x -> (Void) null)
+                                ? setAside(event.record(), reason(cause))
                                 : CompletableFuture.failedFuture(cause);
                     }));
         }
