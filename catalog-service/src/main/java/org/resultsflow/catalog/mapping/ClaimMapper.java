@@ -29,6 +29,7 @@ import org.resultsflow.contracts.results.Output;
 import org.resultsflow.contracts.results.ProgressNote;
 import org.resultsflow.contracts.results.SourceDocument;
 import org.resultsflow.contracts.results.ValueType;
+import org.resultsflow.contracts.rules.NormalisedStatement;
 import org.resultsflow.contracts.wire.ReceivedEvent;
 
 /**
@@ -217,7 +218,7 @@ public class ClaimMapper {
         if (code != null && !code.isBlank()) {
             return code;
         }
-        String normalised = Statements.normalise(statement);
+        String normalised = statement == null ? "" : NormalisedStatement.of(statement);
         return normalised.isEmpty() ? null : ownId(outcomeId, null, normalised);
     }
 
@@ -239,8 +240,8 @@ public class ClaimMapper {
      */
     public List<Claim> indicatorClaims(SourceDocument document, Indicator indicator, Instant now) {
         String parent = parentOf(indicator);
-        String normalised = indicator.normalisedStatement() == null || indicator.normalisedStatement().isBlank()
-                ? Statements.normalise(indicator.statement()) : indicator.normalisedStatement();
+        // Ingest's normalisation, as the schema requires every indicator event to carry it.
+        String normalised = indicator.normalisedStatement();
         String own = ownId(parent, indicator.code(), normalised);
         List<Claim> claims = new ArrayList<>();
         Map<String, Object> fields = new LinkedHashMap<>();

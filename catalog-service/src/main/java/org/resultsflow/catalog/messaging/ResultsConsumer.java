@@ -1,183 +1,112 @@
 package org.resultsflow.catalog.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.mutiny.Multi;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.VertxException;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.util.ArrayList;
+import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+import org.hibernate.JDBCException;
 import org.resultsflow.catalog.service.CatalogUpdater;
 import org.resultsflow.catalog.service.ChangeOrigin;
-import org.resultsflow.contracts.EventSchemas;
 import org.resultsflow.contracts.EventTypes;
 import org.resultsflow.contracts.results.BudgetReported;
 import org.resultsflow.contracts.results.IndicatorReported;
 import org.resultsflow.contracts.results.OutcomeReported;
-import org.resultsflow.contracts.wire.CloudEventRecords;
-import org.resultsflow.contracts.wire.InvalidEventException;
+import org.resultsflow.contracts.wire.BatchConsumer;
+import org.resultsflow.contracts.wire.EventDecoder;
 import org.resultsflow.contracts.wire.ReceivedEvent;
+import org.resultsflow.contracts.wire.Redelivery;
 
 /**
- * Takes the ingest topics in batches; each batch is applied in one transaction. A record that cannot be
- * read, or whose data breaks its type's JSON Schema, goes to catalog.dlq with the reason; so does one
- * that fails when applied alone, after its batch failed: the consumer goes on either way.
+ * Takes the ingest topics in batches, each applied in one transaction, by the rules of {@link BatchConsumer}:
+ * bad records go to the dead letters, and a batch the database cannot take now is retried in the process
+ * until it can (readiness is DOWN meanwhile), never failing the channel.
  */
 @ApplicationScoped
 public class ResultsConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ResultsConsumer.class);
-    private static final int MAX_REASON = 2000;
+    static final Redelivery REDELIVERY = new Redelivery(t -> t instanceof PgException pg ? pg.getSqlState()
+            : t instanceof JDBCException jdbc ? jdbc.getSQLState() : null);
 
-    private final ObjectMapper json;
-    private final CatalogUpdater updater;
-    private final DeadLetters deadLetters;
     private final ConsumedBatches batches;
+    private final Channel<OutcomeReported> outcomes;
+    private final Channel<IndicatorReported> indicators;
+    private final Channel<BudgetReported> budgets;
 
     public ResultsConsumer(ObjectMapper json, CatalogUpdater updater, DeadLetters deadLetters, ConsumedBatches batches) {
-        this.json = json;
-        this.updater = updater;
-        this.deadLetters = deadLetters;
         this.batches = batches;
+        this.outcomes = new Channel<>("outcomes", EventDecoder.only(EventTypes.OUTCOME_REPORTED, OutcomeReported.class,
+                json), updater, deadLetters);
+        this.indicators = new Channel<>("indicators", EventDecoder.only(EventTypes.INDICATOR_REPORTED,
+                IndicatorReported.class, json), updater, deadLetters);
+        this.budgets = new Channel<>("budgets", EventDecoder.only(EventTypes.BUDGET_REPORTED, BudgetReported.class,
+                json), updater, deadLetters);
+    }
+
+    /**
+     * One input channel: its consumer, and the origin (trace, ingest time) of the batch it is applying, which
+     * its changes are written with. A channel takes one batch at a time, retries included, so one field holds it.
+     */
+    private static final class Channel<T> {
+        final BatchConsumer<T> consumer;
+        volatile ChangeOrigin origin = ChangeOrigin.NONE;
+
+        Channel(String name, EventDecoder<T> decoder, CatalogUpdater updater, DeadLetters deadLetters) {
+            this.consumer = new BatchConsumer<>(name, decoder, REDELIVERY, new BatchConsumer.Sink<>() {
+                @Override
+                public CompletionStage<?> apply(List<ReceivedEvent<T>> events) {
+                    return updater.apply(events, origin).subscribeAsCompletionStage();
+                }
+
+                @Override
+                public CompletionStage<?> setAside(ConsumerRecord<String, String> record, String reason) {
+                    return deadLetters.send(record, reason).subscribeAsCompletionStage();
+                }
+            });
+        }
+    }
+
+    /** Every consumer of this service, for readiness and the dead-letter replay. */
+    public List<BatchConsumer<?>> consumers() {
+        return List.of(outcomes.consumer, indicators.consumer, budgets.consumer);
     }
 
     @Incoming("outcomes")
     public Uni<Void> outcomes(ConsumerRecords<String, String> records) {
-        return consume(records, EventTypes.OUTCOME_REPORTED, OutcomeReported.class);
+        return consume(outcomes, records);
     }
 
     @Incoming("indicators")
     public Uni<Void> indicators(ConsumerRecords<String, String> records) {
-        return consume(records, EventTypes.INDICATOR_REPORTED, IndicatorReported.class);
+        return consume(indicators, records);
     }
 
     @Incoming("budgets")
     public Uni<Void> budgets(ConsumerRecords<String, String> records) {
-        return consume(records, EventTypes.BUDGET_REPORTED, BudgetReported.class);
+        return consume(budgets, records);
     }
 
-    private record Received(ConsumerRecord<String, String> record, ReceivedEvent<?> event) {
+    void onStop(@Observes ShutdownEvent event) {
+        consumers().forEach(BatchConsumer::stop);
     }
 
-    private record Failed(Received received, Throwable error) {
-    }
-
-    private <T> Uni<Void> consume(ConsumerRecords<String, String> records, String type, Class<T> dataType) {
-        List<Received> events = new ArrayList<>();
-        List<Uni<Void>> rejected = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                events.add(new Received(record, decode(record, type, dataType)));
-            } catch (InvalidEventException e) {
-                rejected.add(deadLetters.send(record, e.getMessage()));
-            }
-        }
-        // The batch's offsets are committed only once the poison records are safely aside; if that
-        // fails the batch comes again and its applied events are recognised as processed.
-        ConsumedBatches.Batch batch = batches.start(records.isEmpty() ? type : records.iterator().next().topic(), records);
-        return applyAll(events, batch.origin()).chain(() -> rejected.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.join().all(rejected).andFailFast().replaceWithVoid())
+    /** Retries resume on the channel's own context, which the reactive session of each transaction needs. */
+    private Uni<Void> consume(Channel<?> channel, ConsumerRecords<String, String> records) {
+        Context context = Vertx.currentContext();
+        ConsumedBatches.Batch batch = batches.start(records.isEmpty() ? channel.consumer.name()
+                : records.iterator().next().topic(), records);
+        channel.origin = batch.origin();
+        return Uni.createFrom().completionStage(() -> channel.consumer.consume(records,
+                        context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run())))
                 .invoke(() -> batches.applied(records))
                 .onTermination().invoke((ignored, failure, cancelled) -> batch.end(failure));
-    }
-
-    /**
-     * The whole batch in one transaction; if that fails, each event in its own, so that one event that
-     * can never be applied is set aside instead of stopping the channel.
-     */
-    private Uni<Void> applyAll(List<Received> received, ChangeOrigin origin) {
-        if (received.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<ReceivedEvent<?>> events = received.stream().<ReceivedEvent<?>>map(Received::event).toList();
-        return updater.apply(events, origin).replaceWithVoid().onFailure().recoverWithUni(failure -> {
-            LOG.warnf(failure, "A batch of %d events failed; applying them one by one", events.size());
-            return Multi.createFrom().iterable(received)
-                    .onItem().transformToUniAndConcatenate(one -> updater.apply(List.of(one.event()), origin)
-                            .map(ignored -> (Failed) null)
-                            .onFailure().recoverWithItem(e -> new Failed(one, e)))
-                    .collect().asList()
-                    .chain(results -> {
-                        List<Failed> failed = results.stream().filter(java.util.Objects::nonNull).toList();
-                        // Every event of a batch failing alone, or any failing for want of the database, is not
-                        // the events' fault: fail, so that the batch is retried, rather than set good events aside.
-                        if ((received.size() > 1 && failed.size() == received.size())
-                                || failed.stream().anyMatch(f -> databaseUnavailable(f.error()))) {
-                            return Uni.createFrom().failure(failure);
-                        }
-                        return Multi.createFrom().iterable(failed)
-                                .onItem().transformToUniAndConcatenate(f -> deadLetters.send(f.received().record(),
-                                        reason("not applicable", f.error())))
-                                .collect().asList().replaceWithVoid();
-                    });
-        });
-    }
-
-    /**
-     * A failure of the connection to PostgreSQL rather than of the data: the same event would apply once
-     * the database is back (connection, timeout, resource, serialization and shutdown errors).
-     */
-    static boolean databaseUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && pg.getSqlState() != null) {
-                String sqlClass = pg.getSqlState().substring(0, 2);
-                return sqlClass.equals("08") || sqlClass.equals("40") || sqlClass.equals("53") || sqlClass.equals("57");
-            }
-            if (t instanceof IOException || t instanceof VertxException || t instanceof TimeoutException
-                    || t instanceof io.smallrye.mutiny.TimeoutException
-                    // Vert.x reports a closed pool or a connection wait that timed out with this bare type.
-                    || t.getClass().getName().equals("io.vertx.core.impl.NoStackTraceThrowable")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private <T> ReceivedEvent<T> decode(ConsumerRecord<String, String> record, String type, Class<T> dataType)
-            throws InvalidEventException {
-        String id = CloudEventRecords.header(record, CloudEventRecords.ID);
-        String actual = CloudEventRecords.type(record);
-        if (id == null || id.isBlank() || actual == null || actual.isBlank()) {
-            throw new InvalidEventException("record has no ce_id or ce_type header");
-        }
-        if (!type.equals(actual)) {
-            throw new InvalidEventException("unexpected event type " + actual + " on a topic of " + type);
-        }
-        if (record.value() == null || record.value().isBlank()) {
-            throw new InvalidEventException("record of type " + type + " has no data");
-        }
-        JsonNode data;
-        try {
-            data = json.readTree(record.value());
-        } catch (JsonProcessingException e) {
-            throw new InvalidEventException("data is not JSON: " + e.getOriginalMessage());
-        }
-        List<String> violations = EventSchemas.violations(type, data);
-        if (!violations.isEmpty()) {
-            throw new InvalidEventException(truncate("data violates the schema of " + type + ": "
-                    + String.join("; ", violations)));
-        }
-        try {
-            return new ReceivedEvent<>(id, type, json.treeToValue(data, dataType));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new InvalidEventException(truncate("data is not a valid " + type + ": " + e.getMessage()));
-        }
-    }
-
-    private static String reason(String what, Throwable e) {
-        return truncate(what + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
-    }
-
-    private static String truncate(String text) {
-        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON) + "…";
     }
 }

@@ -10,6 +10,7 @@ import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.Observation;
 import org.resultsflow.contracts.results.ObservationKind;
 import org.resultsflow.contracts.results.ObservedValue;
+import org.resultsflow.contracts.rules.NormalisedStatement;
 
 /** An indicator being read: observations are added one by one, in page order. */
 final class IndicatorDraft {
@@ -78,7 +79,7 @@ final class IndicatorDraft {
      * with its own values.
      */
     String key() {
-        return parentId() + "::" + (code != null ? code : Statements.normalise(statement));
+        return parentId() + "::" + (code != null ? code : NormalisedStatement.of(statement));
     }
 
     List<Observation> observations() {
@@ -94,7 +95,7 @@ final class IndicatorDraft {
         }
         List<Observation> inOrder = new ArrayList<>(observations);
         inOrder.sort(java.util.Comparator.comparingInt(o -> o.lines().first()));
-        return new Indicator(key(), code, statement, statement == null ? null : Statements.normalise(statement),
+        return new Indicator(key(), code, statement, statement == null ? null : NormalisedStatement.of(statement),
                 outcomeId, outputCode, List.copyOf(orderedTags), List.copyOf(inOrder), partial, lines);
     }
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.resultsflow.contracts.rules.NormalisedStatement;
 
 /**
  * Recognises the layout from the structures in the text, most specific first. Each layout is described by
@@ -115,7 +116,7 @@ final class LayoutDetector {
             }
             prose |= line.length() >= 150 && line.contains(" ") && !Boilerplate.isBoilerplate(line);
             if (line.length() >= 60 && !Boilerplate.isBoilerplate(line)) {
-                String key = Statements.normalise(Boilerplate.withoutLabel(line));
+                String key = NormalisedStatement.of(Boilerplate.withoutLabel(line));
                 repeated |= longLines.merge(key, 1, Integer::sum) >= 2;
             }
             if (line.length() > 400) {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.Outcome;
 import org.resultsflow.contracts.results.ProgressNote;
+import org.resultsflow.contracts.rules.NormalisedStatement;
+import org.resultsflow.contracts.rules.OutcomeId;
 
 /**
  * The shape shared by the progress-notes list and the country progress report: sections that each start
@@ -27,9 +29,9 @@ final class NarrativeSections {
     static List<Outcome> read(ParseContext ctx, int from) {
         SourceText t = ctx.text;
         List<Integer> headers = new ArrayList<>();
-        Map<Integer, ResultCodes.OutcomeRef> refs = new LinkedHashMap<>();
+        Map<Integer, OutcomeId> refs = new LinkedHashMap<>();
         for (int i = from; i <= t.size(); i++) {
-            Optional<ResultCodes.OutcomeRef> ref = ResultCodes.outcomeHeader(t.line(i));
+            Optional<OutcomeId> ref = ResultCodes.outcomeHeader(t.line(i));
             if (ref.isPresent()) {
                 headers.add(i);
                 refs.put(i, ref.get());
@@ -41,7 +43,7 @@ final class NarrativeSections {
         for (int h = 0; h < headers.size(); h++) {
             int header = headers.get(h);
             int end = h + 1 < headers.size() ? headers.get(h + 1) - 1 : t.size();
-            ResultCodes.OutcomeRef ref = refs.get(header);
+            OutcomeId ref = refs.get(header);
             OutcomeDraft draft = new OutcomeDraft(ref, header);
             readSection(ctx, draft, header + 1, end);
             if (draft.statement == null) {
@@ -65,7 +67,7 @@ final class NarrativeSections {
         if (seen.statement == null) {
             seen.statement = again.statement;
         } else if (again.statement != null
-                && !Statements.normalise(seen.statement).equals(Statements.normalise(again.statement))) {
+                && !NormalisedStatement.of(seen.statement).equals(NormalisedStatement.of(again.statement))) {
             ctx.warn(header, "outcome " + seen.id + " shown again with a different statement; the statement at line "
                     + seen.lines.first() + " is kept");
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.Output;
 import org.resultsflow.contracts.results.ProgressNote;
+import org.resultsflow.contracts.rules.NormalisedStatement;
 
 /**
  * The progress notes section of an outcome's summary ({@code Outcome progress note for the year}): a title
@@ -20,7 +21,7 @@ final class NoteSections {
     /** Reads the section that starts at {@code from} (the line after its title). */
     static void read(ParseContext ctx, OutcomeDraft outcome, int from) {
         SourceText t = ctx.text;
-        String statementKey = outcome.statement == null ? null : Statements.normalise(outcome.statement);
+        String statementKey = outcome.statement == null ? null : NormalisedStatement.of(outcome.statement);
         int i = t.nextNonBlank(from);
         while (i <= t.size() && !isNotesEnd(t.line(i))) {
             int title = i;
@@ -39,7 +40,7 @@ final class NoteSections {
                 continue;
             }
             String narrative = String.join("\n", text);
-            boolean ofOutcome = statementKey != null && Statements.normalise(t.line(title)).equals(statementKey);
+            boolean ofOutcome = statementKey != null && NormalisedStatement.of(t.line(title)).equals(statementKey);
             String label = ofOutcome ? outcome.label() : "output '" + t.line(title) + "'";
             ProgressNote note = Notes.read(ctx, narrative, first, last, label);
             if (ofOutcome) {
@@ -57,7 +58,7 @@ final class NoteSections {
 
     /** A title: the outcome's statement, or a short line that does not end a sentence. */
     private static boolean isTitle(String line, String statementKey) {
-        return statementKey != null && Statements.normalise(line).equals(statementKey)
+        return statementKey != null && NormalisedStatement.of(line).equals(statementKey)
                 || line.length() <= 250 && !line.matches(".*[.!?:;,]$");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.resultsflow.contracts.results.Budget;
 import org.resultsflow.contracts.results.Indicator;
 import org.resultsflow.contracts.results.Outcome;
+import org.resultsflow.contracts.rules.OutcomeId;
 
 /**
  * Some pages (the outcome summary) never show which outcome they are about. Once the caller knows (it
@@ -24,12 +25,12 @@ public final class OutcomeAssignment {
     /** Reads an outcome id or code as a caller may give it ({@code MEX_D_4.1} or the full id); empty if it is neither. */
     public static Optional<String> outcomeId(String idOrCode) {
         return idOrCode == null ? Optional.empty()
-                : ResultCodes.outcomeId(idOrCode.strip()).map(ResultCodes.OutcomeRef::id);
+                : OutcomeId.parse(idOrCode.strip()).map(OutcomeId::id);
     }
 
     /** The extraction with every record that has no outcome id given {@code outcomeId}. */
     public static Extraction assign(Extraction extraction, String outcomeId) {
-        ResultCodes.OutcomeRef ref = ResultCodes.outcomeId(outcomeId)
+        OutcomeId ref = OutcomeId.parse(outcomeId)
                 .orElseThrow(() -> new IllegalArgumentException("not an outcome id: " + outcomeId));
         List<Outcome> outcomes = new ArrayList<>();
         for (Outcome o : extraction.outcomes()) {

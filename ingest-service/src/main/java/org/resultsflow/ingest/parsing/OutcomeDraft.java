@@ -6,6 +6,8 @@ import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.Outcome;
 import org.resultsflow.contracts.results.Output;
 import org.resultsflow.contracts.results.ProgressNote;
+import org.resultsflow.contracts.rules.NormalisedStatement;
+import org.resultsflow.contracts.rules.OutcomeId;
 
 /** An outcome being read; becomes the immutable {@link Outcome} at the end. */
 final class OutcomeDraft {
@@ -25,7 +27,7 @@ final class OutcomeDraft {
     final List<ProgressNote> notes = new ArrayList<>();
     LineRange lines;
 
-    OutcomeDraft(ResultCodes.OutcomeRef ref, int line) {
+    OutcomeDraft(OutcomeId ref, int line) {
         if (ref != null) {
             this.id = ref.id();
             this.code = ref.code();
@@ -59,10 +61,10 @@ final class OutcomeDraft {
             Output o = outputs.get(i);
             boolean same = o.code() != null ? o.code().equals(output.code())
                     : output.code() == null && o.statement() != null && output.statement() != null
-                            && Statements.normalise(o.statement()).equals(Statements.normalise(output.statement()));
+                            && NormalisedStatement.of(o.statement()).equals(NormalisedStatement.of(output.statement()));
             if (same) {
                 if (output.statement() != null && o.statement() != null
-                        && !Statements.normalise(o.statement()).equals(Statements.normalise(output.statement()))) {
+                        && !NormalisedStatement.of(o.statement()).equals(NormalisedStatement.of(output.statement()))) {
                     ctx.warn(output.lines().first(), "output " + output.code() + " shown again with another statement;"
                             + " the first (line " + o.lines().first() + ") is kept");
                 } else if (!output.progressNotes().isEmpty()) {

@@ -8,6 +8,8 @@ import org.resultsflow.contracts.results.Budget;
 import org.resultsflow.contracts.results.BudgetEntityType;
 import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.Output;
+import org.resultsflow.contracts.rules.NormalisedStatement;
+import org.resultsflow.contracts.rules.OutcomeId;
 
 /**
  * The outcome web page. Sections, in page order, each found by its title line:
@@ -35,9 +37,9 @@ final class OutcomePageParser implements LayoutParser {
     public Result parse(ParseContext ctx) {
         SourceText t = ctx.text;
         int header = -1;
-        ResultCodes.OutcomeRef ref = null;
+        OutcomeId ref = null;
         for (int i = 1; i <= t.size() && header < 0; i++) {
-            Optional<ResultCodes.OutcomeRef> r = ResultCodes.outcomeHeader(t.line(i));
+            Optional<OutcomeId> r = ResultCodes.outcomeHeader(t.line(i));
             if (r.isPresent()) {
                 header = i;
                 ref = r.get();
@@ -120,7 +122,7 @@ final class OutcomePageParser implements LayoutParser {
         if (i > to) {
             return from;
         }
-        Optional<ResultCodes.OutcomeRef> again = ResultCodes.outcomeHeader(t.line(i));
+        Optional<OutcomeId> again = ResultCodes.outcomeHeader(t.line(i));
         if (again.isEmpty()) {
             return from;
         }
@@ -130,7 +132,7 @@ final class OutcomePageParser implements LayoutParser {
         }
         int s = t.nextNonBlank(i + 1);
         if (s <= to && outcome.statement != null
-                && Statements.normalise(t.line(s)).equals(Statements.normalise(outcome.statement))) {
+                && NormalisedStatement.of(t.line(s)).equals(NormalisedStatement.of(outcome.statement))) {
             return s + 1;
         }
         return i + 1;
@@ -193,7 +195,7 @@ final class OutcomePageParser implements LayoutParser {
         SourceText t = ctx.text;
         int i = t.nextNonBlank(note + 1);
         if (i <= end && outcome.statement != null
-                && Statements.normalise(t.line(i)).equals(Statements.normalise(outcome.statement))) {
+                && NormalisedStatement.of(t.line(i)).equals(NormalisedStatement.of(outcome.statement))) {
             i++;
         }
         List<String> text = new ArrayList<>();

@@ -15,6 +15,8 @@ import org.resultsflow.contracts.results.Money;
 import org.resultsflow.contracts.results.ObservationKind;
 import org.resultsflow.contracts.results.ObservedValue;
 import org.resultsflow.contracts.results.Output;
+import org.resultsflow.contracts.rules.NormalisedStatement;
+import org.resultsflow.contracts.rules.OutcomeId;
 
 /**
  * The PDF export of an outcome page. The text is read as paragraphs (lines between blank lines); page
@@ -67,9 +69,9 @@ final class OutcomePdfExportParser implements LayoutParser {
         SourceText t = ctx.text;
         boolean[] noise = noise(t);
         int header = -1;
-        ResultCodes.OutcomeRef ref = null;
+        OutcomeId ref = null;
         for (int i = 1; i <= t.size() && header < 0; i++) {
-            Optional<ResultCodes.OutcomeRef> r = ResultCodes.outcomeHeader(t.line(i));
+            Optional<OutcomeId> r = ResultCodes.outcomeHeader(t.line(i));
             if (r.isPresent()) {
                 header = i;
                 ref = r.get();
@@ -370,7 +372,7 @@ final class OutcomePdfExportParser implements LayoutParser {
             String first = t.line(p.get(0));
             Matcher th = TABLE_HEADER.matcher(first);
             Optional<String> out = ResultCodes.outputHeader(first);
-            Optional<ResultCodes.OutcomeRef> oc = ResultCodes.outcomeHeader(first);
+            Optional<OutcomeId> oc = ResultCodes.outcomeHeader(first);
             if (th.matches() || out.isPresent() || oc.isPresent()) {
                 finish(ctx, d, indicators);
                 d = null;
@@ -422,7 +424,7 @@ final class OutcomePdfExportParser implements LayoutParser {
                     String s = join(t, p);
                     if (outputCode == null) {
                         if (outcome.statement != null
-                                && !Statements.normalise(s).equals(Statements.normalise(outcome.statement))) {
+                                && !NormalisedStatement.of(s).equals(NormalisedStatement.of(outcome.statement))) {
                             ctx.warn(p.get(0), "the outcome statement in the table differs from the outcome's; kept the first");
                         }
                     } else {
@@ -534,7 +536,7 @@ final class OutcomePdfExportParser implements LayoutParser {
         List<List<Integer>> ps = paragraphs(t, noise, from, to);
         int k = 0;
         if (!ps.isEmpty() && outcome.statement != null
-                && Statements.normalise(join(t, ps.get(0))).equals(Statements.normalise(outcome.statement))) {
+                && NormalisedStatement.of(join(t, ps.get(0))).equals(NormalisedStatement.of(outcome.statement))) {
             k = 1;
         }
         List<String> text = new ArrayList<>();

@@ -8,6 +8,7 @@ import org.resultsflow.contracts.results.Budget;
 import org.resultsflow.contracts.results.BudgetEntityType;
 import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.Output;
+import org.resultsflow.contracts.rules.OutcomeId;
 
 /**
  * The results tab of an outcome-detail page, indented (each content line led by spaces), unindented, or
@@ -42,12 +43,12 @@ final class OutcomeResultsParser implements LayoutParser {
                 rows.add(i);
             }
         }
-        ResultCodes.OutcomeRef ref = null;
+        OutcomeId ref = null;
         int outcomeRow = -1;
         for (int r : rows) {
             Matcher m = ROW.matcher(t.line(r));
             if (m.matches() && isOutcomeCode(m.group("code"))) {
-                ref = ResultCodes.outcomeId(m.group("code")).orElse(null);
+                ref = OutcomeId.parse(m.group("code")).orElse(null);
                 outcomeRow = r;
                 break;
             }

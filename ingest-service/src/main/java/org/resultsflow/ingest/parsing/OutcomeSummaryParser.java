@@ -9,6 +9,7 @@ import org.resultsflow.contracts.results.Budget;
 import org.resultsflow.contracts.results.BudgetEntityType;
 import org.resultsflow.contracts.results.FundingContribution;
 import org.resultsflow.contracts.results.LineRange;
+import org.resultsflow.contracts.rules.OutcomeId;
 
 /**
  * The summary tab of an outcome: {@code Outcome summary} and the statement, tooltips to skip, the funding
@@ -25,7 +26,7 @@ final class OutcomeSummaryParser implements LayoutParser {
     public Result parse(ParseContext ctx) {
         SourceText t = ctx.text;
         int title = find(t, 1, "Outcome summary");
-        Optional<ResultCodes.OutcomeRef> ref = findOutcomeId(t).or(() -> Optional.ofNullable(ctx.address.outcome()));
+        Optional<OutcomeId> ref = findOutcomeId(t).or(() -> Optional.ofNullable(ctx.address.outcome()));
         OutcomeDraft outcome = new OutcomeDraft(ref.orElse(null), title > 0 ? title : 1);
         if (ref.isEmpty()) {
             ctx.warn(title > 0 ? title : 1, "the outcome summary does not show the outcome's id or code; its outcome"
@@ -56,20 +57,20 @@ final class OutcomeSummaryParser implements LayoutParser {
         return new Result(outcome.statement == null ? List.of() : List.of(outcome.build()), List.of(), budgets);
     }
 
-    private static Optional<ResultCodes.OutcomeRef> findOutcomeId(SourceText t) {
+    private static Optional<OutcomeId> findOutcomeId(SourceText t) {
         Pattern fullId = Pattern.compile("XM-DAC-\\d+-" + ResultCodes.CODE);
         for (int i = 1; i <= t.size(); i++) {
             String line = t.line(i);
             if (line.length() > 200) {
                 continue;
             }
-            Optional<ResultCodes.OutcomeRef> h = ResultCodes.outcomeHeader(line);
+            Optional<OutcomeId> h = ResultCodes.outcomeHeader(line);
             if (h.isPresent()) {
                 return h;
             }
             Matcher m = fullId.matcher(line);
             if (m.find()) {
-                return ResultCodes.outcomeId(m.group());
+                return OutcomeId.parse(m.group());
             }
         }
         return Optional.empty();

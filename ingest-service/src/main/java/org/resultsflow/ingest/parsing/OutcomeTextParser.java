@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.resultsflow.contracts.results.LineRange;
 import org.resultsflow.contracts.results.Output;
+import org.resultsflow.contracts.rules.NormalisedStatement;
 
 /**
  * An outcome page rendered as text alone: no codes, labels or numbers. The outcome's title opens each of
@@ -19,10 +20,10 @@ final class OutcomeTextParser implements LayoutParser {
         SourceText t = ctx.text;
         int first = HeadlessNotes.firstContent(t, 1);
         String title = Boilerplate.withoutLabel(t.line(first));
-        String key = Statements.normalise(title);
+        String key = NormalisedStatement.of(title);
         List<Integer> copies = new ArrayList<>();
         for (int i = first; i <= t.size(); i++) {
-            String line = Statements.normalise(Boilerplate.withoutLabel(t.line(i)));
+            String line = NormalisedStatement.of(Boilerplate.withoutLabel(t.line(i)));
             if (line.equals(key) || t.isCut(i) && line.length() >= 20 && key.startsWith(line)) {
                 copies.add(i);
             }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.resultsflow.contracts.rules.OutcomeId;
 
 /**
  * What a page's address says about it: the outcome in its path ({@code /outcome-detail/XM-DAC-41146-RD_D_1.4},
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * @param year {@code ?year=}, or null
  * @param planPeriod {@code ?plan_period=} or a {@code /YYYY-YYYY} path segment, or null
  */
-public record PageAddress(String url, ResultCodes.OutcomeRef outcome, String language, Integer year,
+public record PageAddress(String url, OutcomeId outcome, String language, Integer year,
         String planPeriod) {
 
     private static final Pattern LANGUAGE = Pattern.compile("^/(en|ar|es|fr)(?=/)");
@@ -49,14 +50,11 @@ public record PageAddress(String url, ResultCodes.OutcomeRef outcome, String lan
         String path = uri.getPath().replaceFirst("^/index\\.php(?=/)", "");
         Matcher lang = LANGUAGE.matcher(path);
         String language = lang.find() ? lang.group(1) : null;
-        ResultCodes.OutcomeRef outcome = null;
+        OutcomeId outcome = null;
         Matcher o = OUTCOME_IN_PATH.matcher(path);
         if (o.find()) {
-            outcome = ResultCodes.outcomeId(o.group().substring(1)).orElse(null);
-            if (outcome != null && !o.group().contains("XM-DAC-") && outcome.code().startsWith("SP_")) {
-                // the global strategic-plan outcomes are named by their code alone
-                outcome = new ResultCodes.OutcomeRef(outcome.code(), outcome.code(), outcome.office());
-            }
+            // A global strategic-plan outcome keeps its bare code: OutcomeId's rule.
+            outcome = OutcomeId.parse(o.group().substring(1)).orElse(null);
         }
         Map<String, String> query = query(uri.getRawQuery());
         Integer year = Optional.ofNullable(query.get("year")).filter(y -> YEAR.matcher(y).matches())

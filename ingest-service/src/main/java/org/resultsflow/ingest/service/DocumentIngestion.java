@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.resultsflow.contracts.results.Indicator;
 import org.resultsflow.contracts.results.Outcome;
 import org.resultsflow.contracts.results.SourceDocument;
+import org.resultsflow.contracts.rules.NormalisedStatement;
 import org.resultsflow.ingest.mapping.ExtractionMapper;
 import org.resultsflow.ingest.mapping.ReportedEvent;
 import org.resultsflow.ingest.messaging.ResultsPublisher;
@@ -149,7 +150,7 @@ public class DocumentIngestion {
         }
         String statement = unidentified.get(0).statement();
         List<String> candidates = statement == null ? List.of()
-                : await(() -> registry.outcomesWithStatement(Statements.normalise(statement)));
+                : await(() -> registry.outcomesWithStatement(NormalisedStatement.of(statement)));
         if (unidentified.size() != 1 || candidates.size() != 1) {
             throw new OutcomeNotIdentifiedException("The document does not show which outcome it is about"
                     + (candidates.size() > 1 ? ", and " + candidates.size() + " known outcomes have its statement"
@@ -174,7 +175,7 @@ public class DocumentIngestion {
         return extraction.outcomes().stream().filter(o -> o.id() != null && o.statement() != null).map(o -> {
             KnownOutcome known = new KnownOutcome();
             known.id = o.id();
-            known.normalisedStatement = Statements.normalise(o.statement());
+            known.normalisedStatement = NormalisedStatement.of(o.statement());
             known.documentId = documentId;
             known.seenAt = now;
             return known;

@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.resultsflow.contracts.rules.NormalisedStatement;
 
 /**
  * Writes text lines into a real PDF with a standard-14 font (Helvetica, WinAnsi encoding). Blank lines
@@ -124,7 +125,7 @@ final class TestPdfs {
     }
 
     static String closestAscii(char c) {
-        String ascii = Statements.asciiPunctuation(String.valueOf(c));
+        String ascii = NormalisedStatement.asciiPunctuation(String.valueOf(c));
         if (ascii.charAt(0) < 128) {
             return ascii;
         }

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.resultsflow.contracts.results.Money;
 import org.resultsflow.contracts.results.ObservedValue;
 import org.resultsflow.contracts.results.ValueType;
+import org.resultsflow.contracts.rules.NormalisedStatement;
 
 /** Value tokens, money and statement normalisation, table-driven. */
 class TokenReadingTest {
@@ -129,7 +130,7 @@ class TokenReadingTest {
     })
     void normalisedStatement(String in, String expected) {
         // "\\n" in a case stands for a line break (a real one would end the CSV record)
-        assertEquals(expected, Statements.normalise(in.replace("\\n", "\n")));
+        assertEquals(expected, NormalisedStatement.of(in.replace("\\n", "\n")));
     }
 
     @Test

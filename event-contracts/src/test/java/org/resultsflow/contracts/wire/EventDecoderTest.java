@@ -1,0 +1,60 @@
+package org.resultsflow.contracts.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.resultsflow.contracts.EventTypes;
+
+class EventDecoderTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static ConsumerRecord<String, String> record(String id, String type, String value) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>("results.outcomes", 0, 7L, "key", value);
+        if (id != null) {
+            record.headers().add(CloudEventRecords.ID, id.getBytes(StandardCharsets.UTF_8));
+        }
+        if (type != null) {
+            record.headers().add(CloudEventRecords.TYPE, type.getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
+    }
+
+    private static String reason(Decoded<?> decoded) {
+        return assertInstanceOf(Decoded.Poison.class, decoded).reason();
+    }
+
+    @Test
+    void aRecordWithoutItsHeadersOrDataIsPoison() {
+        EventDecoder<JsonNode> decoder = EventDecoder.only(EventTypes.OUTCOME_REPORTED, JsonNode.class, JSON);
+        assertTrue(reason(decoder.decode(record(null, EventTypes.OUTCOME_REPORTED, "{}"))).contains("ce_id"));
+        assertTrue(reason(decoder.decode(record("1", EventTypes.OUTCOME_REPORTED, " "))).contains("no data"));
+        assertTrue(reason(decoder.decode(record("1", EventTypes.OUTCOME_REPORTED, "{ not json"))).contains("not JSON"));
+    }
+
+    @Test
+    void anotherTypeIsPoisonOnATopicOfOneTypeAndSkippedOnAnOpenOne() {
+        ConsumerRecord<String, String> budget = record("1", EventTypes.BUDGET_REPORTED, "{}");
+        assertTrue(reason(EventDecoder.only(EventTypes.OUTCOME_REPORTED, JsonNode.class, JSON).decode(budget))
+                .contains("unexpected event type"));
+        assertInstanceOf(Decoded.Ignored.class,
+                EventDecoder.<Object>of(Map.of(EventTypes.CATALOG_OUTCOME, JsonNode.class), JSON).decode(budget));
+    }
+
+    @Test
+    void schemaViolationsAreNamedFiveAtMostWithinTwoThousandCharacters() {
+        String reason = reason(EventDecoder.only(EventTypes.OUTCOME_REPORTED, JsonNode.class, JSON)
+                .decode(record("1", EventTypes.OUTCOME_REPORTED, "{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7}")));
+        assertTrue(reason.startsWith("data violates the schema of " + EventTypes.OUTCOME_REPORTED), reason);
+        assertTrue(reason.split("; ").length <= EventDecoder.MAX_VIOLATIONS, reason);
+        assertTrue(reason.length() <= EventDecoder.MAX_REASON, reason);
+        assertEquals(EventDecoder.MAX_REASON, EventDecoder.cut("x".repeat(5000)).length());
+    }
+}
