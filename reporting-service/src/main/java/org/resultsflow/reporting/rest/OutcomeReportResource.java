@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.resultsflow.contracts.errors.ApiError;
 import org.resultsflow.reporting.repository.ProgressNoteRepository;
 import org.resultsflow.reporting.repository.ReportOutcome;
 import org.resultsflow.reporting.repository.ReportOutcomeRepository;
@@ -73,7 +74,7 @@ public class OutcomeReportResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeReport.ProgressEntry.class, type = SchemaType.ARRAY)),
                     @Content(mediaType = CsvBodyWriter.TEXT_CSV)})
     @APIResponse(responseCode = "404", description = "No such outcome",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<List<OutcomeReport.ProgressEntry>>> progress(
             @Parameter(description = "Outcome id or code") @PathParam("id") String id, @Valid @BeanParam Lists paging) {
         Sql match = new Sql().outcome("id", id.strip());
