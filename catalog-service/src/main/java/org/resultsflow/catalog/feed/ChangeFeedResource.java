@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.resultsflow.catalog.rest.ApiError;
+import org.resultsflow.contracts.errors.ApiError;
 
 /**
  * catalog.changes over plain HTTP, for systems that cannot speak Kafka: pages with a cursor, or one

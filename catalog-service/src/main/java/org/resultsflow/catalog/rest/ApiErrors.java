@@ -1,10 +1,14 @@
 package org.resultsflow.catalog.rest;
 
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.resultsflow.contracts.errors.ApiError;
 
 /** Every failure becomes a JSON {@link ApiError}; the log keeps the detail. */
 public class ApiErrors {
@@ -17,6 +21,20 @@ public class ApiErrors {
         return error(status, e.getMessage());
     }
 
+    /** Constraint violations of parameters: the one error shape, with a violation per parameter. */
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<ApiError.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new ApiError.Violation(parameter(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(ApiError.Violation::field)).toList();
+        return Response.status(400).type(MediaType.APPLICATION_JSON).entity(ApiError.invalid(violations)).build();
+    }
+
+    /** {@code list.size} → {@code size}: the name the client sent, not the Java method path. */
+    private static String parameter(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
         LOG.error("Request failed", e);
@@ -24,8 +42,6 @@ public class ApiErrors {
     }
 
     private static Response error(int status, String message) {
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new ApiError(status, type == null ? "Error" : type.getReasonPhrase(), message)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(ApiError.of(status, message)).build();
     }
 }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.resultsflow.catalog.mapping.RecordType;
 import org.resultsflow.catalog.repository.CanonicalRecordRepository;
 import org.resultsflow.contracts.catalog.CatalogBudget;
+import org.resultsflow.contracts.errors.ApiError;
 
 @Path("/api/budgets")
 @Produces(MediaType.APPLICATION_JSON)

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.resultsflow.catalog.repository.CanonicalRecordRepository;
 import org.resultsflow.contracts.catalog.CatalogObservation;
+import org.resultsflow.contracts.errors.ApiError;
 
 @Path("/api/conflicts")
 @Produces(MediaType.APPLICATION_JSON)

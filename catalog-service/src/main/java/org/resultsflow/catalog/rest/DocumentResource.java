@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.resultsflow.catalog.repository.ClaimRepository;
 import org.resultsflow.catalog.repository.SourceDocumentRepository;
+import org.resultsflow.contracts.errors.ApiError;
 
 @Path("/api/documents")
 @Produces(MediaType.APPLICATION_JSON)

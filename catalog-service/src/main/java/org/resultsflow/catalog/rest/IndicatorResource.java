@@ -30,6 +30,7 @@ import org.resultsflow.catalog.service.ClaimRanking;
 import org.resultsflow.catalog.service.ClaimValues;
 import org.resultsflow.catalog.service.IndicatorMerge;
 import org.resultsflow.contracts.catalog.CatalogIndicator;
+import org.resultsflow.contracts.errors.ApiError;
 import org.resultsflow.contracts.results.ObservedValue;
 
 /**

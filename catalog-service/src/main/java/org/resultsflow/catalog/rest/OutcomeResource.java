@@ -31,6 +31,7 @@ import org.resultsflow.contracts.catalog.CatalogFunding;
 import org.resultsflow.contracts.catalog.CatalogIndicator;
 import org.resultsflow.contracts.catalog.CatalogOutcome;
 import org.resultsflow.contracts.catalog.CatalogOutput;
+import org.resultsflow.contracts.errors.ApiError;
 
 @Path("/api/outcomes")
 @Produces(MediaType.APPLICATION_JSON)

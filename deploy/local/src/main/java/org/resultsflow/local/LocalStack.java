@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.resultsflow.infra.Database;
 import org.resultsflow.infra.EmbeddedInfrastructure;
+import org.resultsflow.infra.Infrastructure;
 import org.resultsflow.infra.Ports;
 
 /**
@@ -53,15 +54,36 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
+    /** Starts the broker and the database the services use; closed with the stack. */
+    @FunctionalInterface
+    public interface InfrastructureFactory {
+        Infrastructure start(Options options);
+    }
+
     private final Options options;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<ServiceProcess> services = new ArrayList<>();
-    private EmbeddedInfrastructure infrastructure;
+    private final InfrastructureFactory infrastructureFactory;
+    private final Map<String, Map<String, String>> extraEnvironment;
+    private Infrastructure infrastructure;
+    private LocalToken keys;
     private String token;
 
     /** A stack not started yet: {@link #close()} may be called at any time, also while it starts. */
     public LocalStack(Options options) {
+        this(options, o -> EmbeddedInfrastructure.start(o.kafkaPort(), o.postgresPort(), o.dataDir().resolve("infra"),
+                o.keepData()), Map.of());
+    }
+
+    /**
+     * A stack on infrastructure of the caller's making (the fault suite runs the broker as a process of its
+     * own, to kill it), with extra environment per service name (e.g. shorter timeouts).
+     */
+    public LocalStack(Options options, InfrastructureFactory infrastructureFactory,
+            Map<String, Map<String, String>> extraEnvironment) {
         this.options = options;
+        this.infrastructureFactory = infrastructureFactory;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
     }
 
     /**
@@ -90,13 +112,12 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll(Consumer<String> progress) throws Exception {
         progress.accept("Starting Kafka on " + options.kafkaPort() + " and PostgreSQL on " + options.postgresPort() + " ...");
-        EmbeddedInfrastructure started = EmbeddedInfrastructure.start(options.kafkaPort(), options.postgresPort(),
-                options.dataDir().resolve("infra"), options.keepData());
+        Infrastructure started = infrastructureFactory.start(options);
         synchronized (this) {
             infrastructure = started;
         }
 
-        LocalToken keys = LocalToken.generate();
+        keys = LocalToken.generate();
         Path publicKey = keys.writePublicKey(options.dataDir().resolve("jwt/public-key.pem"));
         token = keys.mint("local-user", List.of("ingest", "admin"), Duration.ofDays(1));
 
@@ -108,6 +129,11 @@ public final class LocalStack implements AutoCloseable {
 
         progress.accept("Starting ingest-service, catalog-service and reporting-service ...");
         Map<String, String> catalogEnv = environment("catalog");
+        // catalog's admin endpoints (dead letters) verify tokens with the same key once it has them
+        catalogEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+        catalogEnv.putAll(extraEnvironment.getOrDefault("catalog-service", Map.of()));
+        reportingEnv.putAll(extraEnvironment.getOrDefault("reporting-service", Map.of()));
+        ingestEnv.putAll(extraEnvironment.getOrDefault("ingest-service", Map.of()));
         synchronized (this) {
             services.add(ServiceProcess.start("catalog-service", app("catalog-service"), options.catalogPort(),
                     catalogEnv, logs));
@@ -144,6 +170,25 @@ public final class LocalStack implements AutoCloseable {
         return token;
     }
 
+    /** The key pair the services trust, to mint other tokens (expired, without a role, ...). */
+    public LocalToken keys() {
+        return keys;
+    }
+
+    /** ingest-service, catalog-service or reporting-service. */
+    public ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    /** Waits until {@code service} reports ready again, e.g. after a restart. */
+    public void awaitReady(ServiceProcess service) throws InterruptedException {
+        service.awaitReady(http, READY_TIMEOUT);
+    }
+
     public String ingestUrl(String path) {
         return service("ingest-service").url(path);
     }
@@ -158,10 +203,6 @@ public final class LocalStack implements AutoCloseable {
 
     public List<Path> logs() {
         return services.stream().map(ServiceProcess::log).toList();
-    }
-
-    private ServiceProcess service(String name) {
-        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** Posts one document to ingest as an authenticated user would. */

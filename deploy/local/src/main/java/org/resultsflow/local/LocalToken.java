@@ -18,9 +18,9 @@ import java.util.List;
  * A key pair made for one local run, and bearer tokens signed with it: the services verify tokens with
  * the public key, the launcher and its user hold the token. Nothing here is a secret worth keeping.
  */
-final class LocalToken {
+public final class LocalToken {
 
-    static final String ISSUER = "resultsflow";
+    public static final String ISSUER = "resultsflow";
 
     private final KeyPair keys;
 
@@ -28,7 +28,7 @@ final class LocalToken {
         this.keys = keys;
     }
 
-    static LocalToken generate() {
+    public static LocalToken generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -39,7 +39,7 @@ final class LocalToken {
     }
 
     /** Writes the public key as PEM, the form the services read. */
-    Path writePublicKey(Path file) throws IOException {
+    public Path writePublicKey(Path file) throws IOException {
         String pem = "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
@@ -48,12 +48,17 @@ final class LocalToken {
     }
 
     /** An RS256 JWT for {@code subject} with the given roles ({@code groups}). */
-    String mint(String subject, List<String> roles, Duration lifetime) {
+    public String mint(String subject, List<String> roles, Duration lifetime) {
         Instant now = Instant.now();
+        return mint(subject, roles, ISSUER, now, now.plus(lifetime));
+    }
+
+    /** Any token, also ones the services must refuse: another issuer, already expired. */
+    public String mint(String subject, List<String> roles, String issuer, Instant issuedAt, Instant expiresAt) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String payload = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject + "\","
+        String payload = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject + "\","
                 + "\"groups\":[" + String.join(",", roles.stream().map(r -> "\"" + r + "\"").toList()) + "],"
-                + "\"iat\":" + now.getEpochSecond() + ",\"exp\":" + now.plus(lifetime).getEpochSecond() + "}";
+                + "\"iat\":" + issuedAt.getEpochSecond() + ",\"exp\":" + expiresAt.getEpochSecond() + "}";
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64Url(payload.getBytes(StandardCharsets.UTF_8));
         return signingInput + "." + base64Url(sign(keys.getPrivate(), signingInput));

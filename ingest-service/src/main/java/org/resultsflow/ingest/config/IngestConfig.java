@@ -17,6 +17,10 @@ public interface IngestConfig {
     @WithDefault("10S")
     Duration pdfTimeout();
 
+    /** Reading the text of one document (after PDF extraction) stops after this long: 422, the service keeps serving. */
+    @WithDefault("2S")
+    Duration parseTimeout();
+
     /** PDF objects beyond this much main memory go to a temporary file. */
     @WithDefault("64M")
     MemorySize pdfMemory();

@@ -11,6 +11,7 @@ public class ParserProducer {
     @Produces
     @ApplicationScoped
     DocumentParser documentParser(IngestConfig config) {
-        return new DocumentParser(new ParserLimits(config.pdfTimeout(), config.pdfMemory().asLongValue()));
+        return new DocumentParser(new ParserLimits(config.pdfTimeout(), config.pdfMemory().asLongValue(),
+                config.parseTimeout()));
     }
 }

@@ -43,18 +43,22 @@ public final class DocumentParser {
         if (content == null || content.length == 0) {
             throw new DocumentRejectedException(DocumentRejectedException.Reason.EMPTY, "the document is empty");
         }
-        String text = switch (type.base()) {
-            case "text/plain" -> TextDecoder.decode(content, type.charset());
-            case "text/html", "application/xhtml+xml" -> HtmlText.toText(TextDecoder.decode(content, type.charset()));
-            default -> PdfText.extract(content, limits);
-        };
-        if (text.isBlank()) {
-            throw new DocumentRejectedException(DocumentRejectedException.Reason.EMPTY, "the document has no text");
-        }
-        if (type.base().equals("application/pdf")) {
-            TextDecoder.checkNotBinary(text);
-        }
-        return parseText(text, address);
+        // PDF extraction has its own bound (pdfTimeout); everything after it shares the text bound.
+        String pdfText = type.base().equals("application/pdf") ? PdfText.extract(content, limits) : null;
+        return Deadline.within(limits.textTimeout(), "document's text", () -> {
+            String text = switch (type.base()) {
+                case "text/plain" -> TextDecoder.decode(content, type.charset());
+                case "text/html", "application/xhtml+xml" -> HtmlText.toText(TextDecoder.decode(content, type.charset()));
+                default -> pdfText;
+            };
+            if (text.isBlank()) {
+                throw new DocumentRejectedException(DocumentRejectedException.Reason.EMPTY, "the document has no text");
+            }
+            if (pdfText != null) {
+                TextDecoder.checkNotBinary(text);
+            }
+            return parseText(text, address);
+        });
     }
 
     /** Parses decoded text; the line ranges of the result refer to its lines. */

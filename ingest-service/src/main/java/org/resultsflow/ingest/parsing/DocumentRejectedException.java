@@ -12,6 +12,12 @@ public class DocumentRejectedException extends Exception {
         NOT_A_PDF,
         /** Text, but none of the known layouts. */
         UNKNOWN_LAYOUT,
+        /** Reading it would take more time or memory than the limits allow (a backtracking or inflating document). */
+        LIMIT_EXCEEDED,
+        /** A PDF that is encrypted: its text cannot be read, or not without trusting its protection. */
+        ENCRYPTED,
+        /** A PDF that carries JavaScript: never needed for results data, refused rather than stored. */
+        ACTIVE_CONTENT,
         /** A media type other than text/plain, text/html or application/pdf. */
         UNSUPPORTED_MEDIA_TYPE
     }

@@ -59,7 +59,11 @@ final class PdfText {
                 throw notPdf("reading the PDF took longer than " + limits.pdfTimeout().toMillis() + " ms; abandoned", cause);
             }
             if (cause instanceof InvalidPasswordException) {
-                throw notPdf("the PDF is encrypted and cannot be read without a password", cause);
+                throw new DocumentRejectedException(DocumentRejectedException.Reason.ENCRYPTED,
+                        "the PDF is encrypted and cannot be read without a password", cause);
+            }
+            if (cause instanceof Refused refused) {
+                throw refused.rejection;
             }
             throw notPdf("PDFBox cannot read the PDF: " + cause, cause);
         }
@@ -68,12 +72,39 @@ final class PdfText {
     private static String read(byte[] bytes, ParserLimits limits, long deadline) throws IOException {
         MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(limits.pdfMainMemoryBytes());
         try (PDDocument doc = Loader.loadPDF(bytes, "", null, null, memory.streamCache)) {
+            if (doc.isEncrypted()) { // readable with the empty user password, but protected: not ours to unlock
+                throw new Refused(DocumentRejectedException.Reason.ENCRYPTED,
+                        "the PDF is encrypted; send it without protection");
+            }
+            PdfObjects.check(doc, maxDecodedBytes(bytes.length), () -> {
+                if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+                    throw new DeadlineExceeded();
+                }
+            });
             BoundedStripper stripper = new BoundedStripper(deadline);
             stripper.setSortByPosition(true);
             stripper.setLineSeparator("\n");
             stripper.setParagraphStart("\n");
             stripper.setPageEnd("\n");
             return stripper.getText(doc);
+        }
+    }
+
+    /**
+     * Decoded stream bytes a PDF may hold: 100 times its own size (real exports inflate 3-10 times), at least
+     * 16 MB for small files, at most 256 MB; a file beyond is a decompression bomb.
+     */
+    static long maxDecodedBytes(int size) {
+        return Math.min(256L << 20, Math.max(16L << 20, 100L * size));
+    }
+
+    /** A rejection decided on the worker thread, carried to the caller. */
+    static final class Refused extends RuntimeException {
+        final transient DocumentRejectedException rejection;
+
+        Refused(DocumentRejectedException.Reason reason, String message) {
+            super(message, null, false, false);
+            this.rejection = new DocumentRejectedException(reason, message);
         }
     }
 

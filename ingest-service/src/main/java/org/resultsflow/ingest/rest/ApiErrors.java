@@ -3,11 +3,15 @@ package org.resultsflow.ingest.rest;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.resultsflow.contracts.errors.ApiError;
 import org.resultsflow.ingest.parsing.DocumentRejectedException;
 import org.resultsflow.ingest.service.OutcomeNotIdentifiedException;
 import org.resultsflow.ingest.service.PublishFailedException;
@@ -21,14 +25,25 @@ public class ApiErrors {
     static final int UNPROCESSABLE = 422;
 
     static Response response(int status, String message) {
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String reason = known != null ? known.getReasonPhrase() : status == UNPROCESSABLE ? "Unprocessable Content" : "Error";
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new ApiError(status, reason, message)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(ApiError.of(status, message)).build();
     }
 
     static Response response(Response.Status status, String message) {
         return response(status.getStatusCode(), message);
+    }
+
+    /** Constraint violations of parameters: the one error shape, with a violation per parameter. */
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<ApiError.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new ApiError.Violation(parameter(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(ApiError.Violation::field)).toList();
+        return Response.status(400).type(MediaType.APPLICATION_JSON).entity(ApiError.invalid(violations)).build();
+    }
+
+    /** {@code list.size} → {@code size}: the name the client sent, not the Java method path. */
+    private static String parameter(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     @ServerExceptionMapper
@@ -41,7 +56,7 @@ public class ApiErrors {
         int status = switch (e.reason()) {
             case EMPTY -> 400;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
-            case BINARY, NOT_A_PDF, UNKNOWN_LAYOUT -> UNPROCESSABLE;
+            case BINARY, NOT_A_PDF, UNKNOWN_LAYOUT, LIMIT_EXCEEDED, ENCRYPTED, ACTIVE_CONTENT -> UNPROCESSABLE;
         };
         return response(status, e.getMessage());
     }

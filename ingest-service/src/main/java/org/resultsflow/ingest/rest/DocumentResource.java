@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.resultsflow.contracts.errors.ApiError;
 import org.resultsflow.ingest.config.IngestConfig;
 import org.resultsflow.ingest.parsing.DocumentRejectedException;
 import org.resultsflow.ingest.parsing.Extraction;

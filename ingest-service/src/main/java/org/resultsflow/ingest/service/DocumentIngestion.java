@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -49,18 +50,29 @@ public class DocumentIngestion {
     private final DocumentRegistry registry;
     private final Duration publishTimeout;
     private final IngestMetrics metrics;
+    private final boolean haltAfterPublish;
+    /** Documents being ingested right now, by id: a second post of the same bytes waits for the first. */
+    private final ConcurrentHashMap<String, Object> inFlight = new ConcurrentHashMap<>();
 
+    /**
+     * @param haltAfterPublish fault injection, off by default: the process halts (as under kill -9) right after
+     *     Kafka acknowledged a document's events and before its registry row is written, so the fault suite can
+     *     prove that posting the same bytes again heals the gap. Never set in production.
+     */
     public DocumentIngestion(
             DocumentParser parser,
             ResultsPublisher publisher,
             DocumentRegistry registry,
             @ConfigProperty(name = "resultsflow.ingest.publish-timeout", defaultValue = "60S") Duration publishTimeout,
-            IngestMetrics metrics) {
+            IngestMetrics metrics,
+            @ConfigProperty(name = "resultsflow.ingest.fault.halt-after-publish", defaultValue = "false")
+            boolean haltAfterPublish) {
         this.parser = parser;
         this.publisher = publisher;
         this.registry = registry;
         this.publishTimeout = publishTimeout;
         this.metrics = metrics;
+        this.haltAfterPublish = haltAfterPublish;
     }
 
     /** The result of a post: the registry entry, and whether this call created it. */
@@ -85,6 +97,19 @@ public class DocumentIngestion {
     public Ingested ingest(byte[] content, String mediaType, String name, LocalDate callerAsOf, String outcomeHint,
             PageAddress address) throws DocumentRejectedException {
         String id = sha256(content);
+        // Sixteen clients posting the same bytes at once make one ingestion and one set of events, not sixteen.
+        Object lock = inFlight.computeIfAbsent(id, k -> new Object());
+        synchronized (lock) {
+            try {
+                return ingestAlone(id, content, mediaType, name, callerAsOf, outcomeHint, address);
+            } finally {
+                inFlight.remove(id, lock);
+            }
+        }
+    }
+
+    private Ingested ingestAlone(String id, byte[] content, String mediaType, String name, LocalDate callerAsOf,
+            String outcomeHint, PageAddress address) throws DocumentRejectedException {
         IngestedDocument known = await(() -> registry.find(id));
         if (known != null) {
             metrics.document(known.layout, IngestMetrics.Outcome.ALREADY_INGESTED);
@@ -115,6 +140,10 @@ public class DocumentIngestion {
         }
         LOG.infof("Published %d events of document %s (%s, %s) in %d ms", events.size(), id, name,
                 extraction.layout(), (System.nanoTime() - started) / 1_000_000);
+        if (haltAfterPublish) {
+            LOG.warnf("Halting after publishing document %s, before registering it (fault injection)", id);
+            Runtime.getRuntime().halt(137);
+        }
 
         IngestedDocument document = registryEntry(source, content.length, extraction, events.size());
         List<KnownOutcome> outcomes = knownOutcomes(extraction, id);

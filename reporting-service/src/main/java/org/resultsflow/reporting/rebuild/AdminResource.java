@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.resultsflow.reporting.rest.ErrorBody;
+import org.resultsflow.contracts.errors.ApiError;
 
 @Path("/api/admin/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,7 +38,7 @@ public class AdminResource {
     @APIResponse(responseCode = "202", description = "Started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildStatus.class)))
     @APIResponse(responseCode = "409", description = "A rebuild is running already",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The token lacks role 'admin'")
     public RestResponse<Object> start() {
@@ -46,7 +46,7 @@ public class AdminResource {
                 .<RestResponse<Object>>map(started -> RestResponse.ResponseBuilder.<Object>create(RestResponse.Status.ACCEPTED, started)
                         .location(java.net.URI.create("/api/admin/rebuild")).build())
                 .orElseGet(() -> RestResponse.ResponseBuilder.<Object>create(RestResponse.Status.CONFLICT,
-                        new ErrorBody(409, "Conflict", "a rebuild is running already: " + rebuild.status().id())).build());
+                        ApiError.of(409, "a rebuild is running already: " + rebuild.status().id())).build());
     }
 
     @GET

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.resultsflow.contracts.errors.ApiError;
 import org.resultsflow.reporting.metrics.AttainmentRow;
 import org.resultsflow.reporting.metrics.AttainmentStatus;
 import org.resultsflow.reporting.store.AttainmentQueries;
@@ -49,7 +50,7 @@ public class AttainmentResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttainmentRow.class, type = SchemaType.ARRAY)),
                     @Content(mediaType = CsvBodyWriter.TEXT_CSV)})
     @APIResponse(responseCode = "400", description = "A filter or paging parameter is invalid",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<List<AttainmentRow>>> list(
             @Parameter(description = "Office, e.g. MEX") @QueryParam("office") String office,
             @Parameter(description = "Outcome id or code, e.g. MEX_D_2.1") @QueryParam("outcome") String outcome,
@@ -70,7 +71,7 @@ public class AttainmentResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttainmentSummary.class, type = SchemaType.ARRAY)),
                     @Content(mediaType = CsvBodyWriter.TEXT_CSV)})
     @APIResponse(responseCode = "400", description = "A filter, groupBy or paging parameter is invalid",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<List<AttainmentSummary>>> summary(
             @Parameter(description = "Office, e.g. MEX") @QueryParam("office") String office,
             @Parameter(description = "Outcome id or code") @QueryParam("outcome") String outcome,

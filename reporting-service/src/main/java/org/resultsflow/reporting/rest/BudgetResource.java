@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.resultsflow.contracts.errors.ApiError;
 import org.resultsflow.reporting.metrics.BudgetRow;
 import org.resultsflow.reporting.store.BudgetOfficeSummary;
 import org.resultsflow.reporting.store.BudgetQueries;
@@ -43,7 +44,7 @@ public class BudgetResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BudgetRow.class, type = SchemaType.ARRAY)),
                     @Content(mediaType = CsvBodyWriter.TEXT_CSV)})
     @APIResponse(responseCode = "400", description = "A filter or paging parameter is invalid",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<List<BudgetRow>>> list(
             @Parameter(description = "Office, e.g. MEX") @QueryParam("office") String office,
             @Parameter(description = "Outcome id or code: the outcome's budget and its outputs'") @QueryParam("outcome") String outcome,
@@ -62,7 +63,7 @@ public class BudgetResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BudgetOfficeSummary.class, type = SchemaType.ARRAY)),
                     @Content(mediaType = CsvBodyWriter.TEXT_CSV)})
     @APIResponse(responseCode = "400", description = "A filter or paging parameter is invalid",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<List<BudgetOfficeSummary>>> offices(
             @Parameter(description = "Office, e.g. MEX") @QueryParam("office") String office,
             @Parameter(description = "Reporting year") @QueryParam("year") Integer year,

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.resultsflow.contracts.errors.ApiError;
 import org.resultsflow.reporting.store.FundingContribution;
 import org.resultsflow.reporting.store.FundingQueries;
 import org.resultsflow.reporting.store.FundingTotal;
@@ -44,7 +45,7 @@ public class FundingResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundingContribution.class, type = SchemaType.ARRAY)),
                     @Content(mediaType = CsvBodyWriter.TEXT_CSV)})
     @APIResponse(responseCode = "400", description = "A filter or paging parameter is invalid",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<List<FundingContribution>>> list(
             @Parameter(description = "Office, e.g. MEX") @QueryParam("office") String office,
             @Parameter(description = "Outcome id or code") @QueryParam("outcome") String outcome,
@@ -61,7 +62,7 @@ public class FundingResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundingTotal.class, type = SchemaType.ARRAY)),
                     @Content(mediaType = CsvBodyWriter.TEXT_CSV)})
     @APIResponse(responseCode = "400", description = "A filter, groupBy or paging parameter is invalid",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<List<FundingTotal>>> totals(
             @Parameter(description = "Office, e.g. MEX") @QueryParam("office") String office,
             @Parameter(description = "Outcome id or code") @QueryParam("outcome") String outcome,

@@ -4,9 +4,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,8 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.resultsflow.contracts.errors.ApiError;
 import org.resultsflow.reporting.store.OutcomeQueries;
 import org.resultsflow.reporting.store.OutcomeReport;
 
@@ -44,7 +45,7 @@ public class OutcomeReportResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeReport.class, type = SchemaType.ARRAY)),
                     @Content(mediaType = CsvBodyWriter.TEXT_CSV)})
     @APIResponse(responseCode = "400", description = "A paging parameter is invalid",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<List<OutcomeReport>> list(
             @Parameter(description = "Office prefix, e.g. MEX") @QueryParam("office") String office,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -62,7 +63,7 @@ public class OutcomeReportResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeReport.ProgressEntry.class, type = SchemaType.ARRAY)),
                     @Content(mediaType = CsvBodyWriter.TEXT_CSV)})
     @APIResponse(responseCode = "404", description = "No such outcome",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<List<OutcomeReport.ProgressEntry>>> progress(
             @Parameter(description = "Outcome id or code") @PathParam("id") String id, @Valid @BeanParam Lists paging) {
         return outcomes.find(id).chain(found -> {

@@ -1,0 +1,50 @@
+package org.resultsflow.contracts.errors;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The body of every error answer of every resultsflow service, so a client reads one shape everywhere:
+ * the HTTP status, its reason phrase, a message meant for people and, for invalid parameters, one entry per
+ * violated constraint. Never a stack trace: causes go to the service's log.
+ *
+ * @param violations null (and left out of the JSON) unless the request broke parameter constraints
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ApiError(int status, String error, String message, List<Violation> violations) {
+
+    /** One parameter that broke a constraint: its name as the client sent it, and why. */
+    public record Violation(String field, String message) {
+    }
+
+    public ApiError {
+        violations = violations == null ? null : List.copyOf(violations);
+    }
+
+    public static ApiError of(int status, String message) {
+        return new ApiError(status, reason(status), message, null);
+    }
+
+    public static ApiError invalid(List<Violation> violations) {
+        return new ApiError(400, reason(400), "The request's parameters are invalid", violations);
+    }
+
+    /** The reason phrase of RFC 9110 for the statuses the services answer. */
+    static String reason(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 406 -> "Not Acceptable";
+            case 409 -> "Conflict";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 422 -> "Unprocessable Content";
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
+            default -> status >= 500 ? "Server Error" : status >= 400 ? "Client Error" : "Error";
+        };
+    }
+}
