@@ -4,8 +4,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
-import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.resultsflow.contracts.errors.ApiError;
@@ -24,15 +22,9 @@ public class ApiErrors {
     /** Constraint violations of parameters: the one error shape, with a violation per parameter. */
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
-        List<ApiError.Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new ApiError.Violation(parameter(v.getPropertyPath().toString()), v.getMessage()))
-                .sorted(Comparator.comparing(ApiError.Violation::field)).toList();
-        return Response.status(400).type(MediaType.APPLICATION_JSON).entity(ApiError.invalid(violations)).build();
-    }
-
-    /** {@code list.size} → {@code size}: the name the client sent, not the Java method path. */
-    private static String parameter(String path) {
-        return path.substring(path.lastIndexOf('.') + 1);
+        return Response.status(400).type(MediaType.APPLICATION_JSON).entity(ApiError.invalid(e.getConstraintViolations()
+                .stream().map(v -> ApiError.Violation.ofPath(v.getPropertyPath().toString(), v.getMessage())).toList()))
+                .build();
     }
 
     @ServerExceptionMapper(priority = 10_000)

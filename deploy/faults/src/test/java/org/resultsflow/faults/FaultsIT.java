@@ -18,14 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -220,10 +216,6 @@ class FaultsIT {
      * each entity's events (one partition holds all of them) come again, repeated and in the wrong order.
      */
     private static void redeliverTwiceReversed(List<Documents.Doc> docs) {
-        Properties consumerConfig = new Properties();
-        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         Properties producerConfig = new Properties();
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -231,23 +223,9 @@ class FaultsIT {
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         // topic + partition → the documents' events in offset order
         Map<String, List<ConsumerRecord<byte[], byte[]>>> perPartition = new LinkedHashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of("results.outcomes", "results.indicators", "results.budgets")) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(10))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    String value = new String(r.value(), StandardCharsets.UTF_8);
-                    if (docs.stream().anyMatch(d -> value.contains(d.id()))) {
-                        perPartition.computeIfAbsent(r.topic() + "/" + r.partition(), k -> new ArrayList<>()).add(r);
-                    }
-                }
-            }
+        for (ConsumerRecord<byte[], byte[]> r : ResultsTopics.records(stack.bootstrapServers(),
+                value -> docs.stream().anyMatch(d -> value.contains(d.id())))) {
+            perPartition.computeIfAbsent(r.topic() + "/" + r.partition(), k -> new ArrayList<>()).add(r);
         }
         assertFalse(perPartition.isEmpty(), "the documents' events are on the topics");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {

@@ -1,6 +1,7 @@
 package org.resultsflow.contracts.errors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -15,6 +16,11 @@ public record ApiError(int status, String error, String message, List<Violation>
 
     /** One parameter that broke a constraint: its name as the client sent it, and why. */
     public record Violation(String field, String message) {
+
+        /** From a validator's property path: {@code list.size} → {@code size}, the name the client sent. */
+        public static Violation ofPath(String propertyPath, String message) {
+            return new Violation(propertyPath.substring(propertyPath.lastIndexOf('.') + 1), message);
+        }
     }
 
     public ApiError {
@@ -25,8 +31,10 @@ public record ApiError(int status, String error, String message, List<Violation>
         return new ApiError(status, reason(status), message, null);
     }
 
+    /** The answer to invalid parameters, one violation per parameter in the order of their names. */
     public static ApiError invalid(List<Violation> violations) {
-        return new ApiError(400, reason(400), "The request's parameters are invalid", violations);
+        return new ApiError(400, reason(400), "The request's parameters are invalid",
+                violations.stream().sorted(Comparator.comparing(Violation::field)).toList());
     }
 
     /** The reason phrase of RFC 9110 for the statuses the services answer. */

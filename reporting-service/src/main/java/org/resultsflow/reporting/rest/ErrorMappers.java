@@ -6,8 +6,6 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Comparator;
-import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -31,13 +29,8 @@ public class ErrorMappers {
     /** Constraint violations of query parameters: one entry per parameter, named as the client sent it. */
     @ServerExceptionMapper
     public RestResponse<ApiError> invalid(ConstraintViolationException e) {
-        List<ApiError.Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> {
-                    String path = v.getPropertyPath().toString();
-                    return new ApiError.Violation(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
-                })
-                .sorted(Comparator.comparing(ApiError.Violation::field)).toList();
-        return json(ApiError.invalid(violations));
+        return json(ApiError.invalid(e.getConstraintViolations().stream()
+                .map(v -> ApiError.Violation.ofPath(v.getPropertyPath().toString(), v.getMessage())).toList()));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
