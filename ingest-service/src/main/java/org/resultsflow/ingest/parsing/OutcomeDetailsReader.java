@@ -1,7 +1,9 @@
 package org.resultsflow.ingest.parsing;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.resultsflow.contracts.results.LineRange;
 
@@ -22,26 +24,59 @@ final class OutcomeDetailsReader {
     }
 
     static void read(ParseContext ctx, OutcomeDraft outcome, int from, int to) {
+        read(ctx, outcome, from, to, new boolean[ctx.text.size() + 2]);
+    }
+
+    /**
+     * As {@link #read(ParseContext, OutcomeDraft, int, int)}, where {@code noise} marks lines that are not the
+     * page's content (a PDF's printed footer and address). Such a line ends the list before it, and a value
+     * standing apart from every label — a two-column layout printed one column after the other — is taken for
+     * the one label still without a value that such a value fits, with a warning; where none or several fit,
+     * it is not taken, with a warning.
+     */
+    static void read(ParseContext ctx, OutcomeDraft outcome, int from, int to, boolean[] noise) {
         SourceText t = ctx.text;
         OutcomeDetails.Label current = null;
+        int currentLine = -1;
+        boolean hasValue = false;
+        boolean closed = false;
+        boolean otherSection = false;
+        Map<OutcomeDetails.Label, Integer> pending = new EnumMap<>(OutcomeDetails.Label.class);
+        List<Integer> apart = new ArrayList<>();
         List<String> description = new ArrayList<>();
         List<Integer> placeholders = new ArrayList<>();
         int descFirst = -1;
         int descLast = -1;
         for (int i = from; i <= to; i++) {
+            if (noise[i]) {
+                closed = true;
+                continue;
+            }
             String line = t.line(i);
             if (line.isEmpty() || t.isCut(i)) {
                 continue;
             }
             if (END.matcher(line).matches()) {
+                // another section: what follows is not a detail
+                if (current != null && !hasValue) {
+                    pending.put(current, currentLine);
+                }
                 current = null;
+                otherSection = true;
                 continue;
             }
             OutcomeDetails.LabelLine ll = OutcomeDetails.label(line);
             String value;
             boolean inline;
             if (ll != null) {
+                if (current != null && !hasValue) {
+                    pending.put(current, currentLine);
+                }
                 current = ll.label();
+                currentLine = i;
+                hasValue = false;
+                closed = false;
+                otherSection = false;
                 value = ll.inline().replaceFirst("^-\\s+", "");
                 inline = true;
                 if (value.isEmpty()) {
@@ -50,10 +85,18 @@ final class OutcomeDetailsReader {
             } else {
                 value = line;
                 inline = false;
+                if (otherSection) {
+                    continue;
+                }
+                if (current == null || closed) {
+                    apart.add(i);
+                    continue;
+                }
             }
-            if (current == null || Boilerplate.isBoilerplate(value) && current != OutcomeDetails.Label.DESCRIPTION) {
+            if (Boilerplate.isBoilerplate(value) && current != OutcomeDetails.Label.DESCRIPTION) {
                 continue;
             }
+            hasValue = true;
             switch (current) {
                 case SDG_ALIGNMENT -> {
                     if (OutcomeDetails.namesGoal(value)) {
@@ -87,6 +130,12 @@ final class OutcomeDetailsReader {
                 }
             }
         }
+        if (current != null && !hasValue) {
+            pending.put(current, currentLine);
+        }
+        for (int i : apart) {
+            placeApart(ctx, outcome, pending, i);
+        }
         if (!placeholders.isEmpty()) {
             ctx.warn(placeholders.get(0), "SDG alignment shows only images without the goal's name (lines "
                     + placeholders.get(0) + "-" + placeholders.get(placeholders.size() - 1) + "); no goal taken");
@@ -94,6 +143,40 @@ final class OutcomeDetailsReader {
         if (!description.isEmpty()) {
             outcome.description = Statements.joinWrapped(description);
             outcome.cover(new LineRange(descFirst, descLast));
+        }
+    }
+
+    /** A value apart from every label goes to the one label without a value it fits, or nowhere. */
+    private static void placeApart(ParseContext ctx, OutcomeDraft outcome,
+            Map<OutcomeDetails.Label, Integer> pending, int line) {
+        String v = ctx.text.line(line);
+        List<OutcomeDetails.Label> fits = new ArrayList<>();
+        for (OutcomeDetails.Label l : pending.keySet()) {
+            boolean fit = switch (l) {
+                case POLICY_MARKER -> OutcomeDetails.looksLikePolicyMarker(v);
+                case SDG_ALIGNMENT -> OutcomeDetails.namesGoal(v);
+                case HUMANITARIAN_SCOPE -> v.matches("(?i)^(?:yes|no)$");
+                default -> false;
+            };
+            if (fit) {
+                fits.add(l);
+            }
+        }
+        if (fits.size() != 1) {
+            ctx.warn(line, "outcome detail '" + v + "' stands apart from any label; skipped");
+            return;
+        }
+        OutcomeDetails.Label l = fits.get(0);
+        int labelLine = pending.remove(l);
+        ctx.warn(line, "'" + v + "' stands apart from its label (line " + labelLine + ", two-column layout);"
+                + " taken as its value, the only label without a value that such a value fits");
+        switch (l) {
+            case POLICY_MARKER -> setOnce(ctx, outcome, "policy marker", v, line, true);
+            case HUMANITARIAN_SCOPE -> setOnce(ctx, outcome, "humanitarian scope", v, line, false);
+            default -> {
+                addOnce(outcome.sdgAlignment, v);
+                outcome.cover(line);
+            }
         }
     }
 

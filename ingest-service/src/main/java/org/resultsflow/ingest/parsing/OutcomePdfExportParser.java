@@ -1,9 +1,7 @@
 package org.resultsflow.ingest.parsing;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,7 +97,7 @@ final class OutcomePdfExportParser implements LayoutParser {
             ctx.warn(header, "outcome " + ref.id() + " shows no statement after its header");
         }
         if (details > 0) {
-            readDetails(ctx, outcome, noise, details + 1, SourceText.nextMark(marks, details, end) - 1);
+            OutcomeDetailsReader.read(ctx, outcome, details + 1, SourceText.nextMark(marks, details, end) - 1, noise);
         }
         Integer year = ctx.declared.dataYear;
         List<Budget> budgets = new ArrayList<>();
@@ -196,115 +194,6 @@ final class OutcomePdfExportParser implements LayoutParser {
 
     private static LineRange range(List<Integer> p) {
         return new LineRange(p.get(0), p.get(p.size() - 1));
-    }
-
-    // ---------------------------------------------------------------- details
-
-    private void readDetails(ParseContext ctx, OutcomeDraft outcome, boolean[] noise, int from, int to) {
-        SourceText t = ctx.text;
-        OutcomeDetails.Label current = null;
-        int currentLine = -1;
-        boolean hasValue = false;
-        boolean closed = false;
-        Map<OutcomeDetails.Label, Integer> pending = new EnumMap<>(OutcomeDetails.Label.class);
-        List<String> description = new ArrayList<>();
-        int descFirst = -1;
-        int descLast = -1;
-        List<Integer> orphans = new ArrayList<>();
-        for (int i = from; i <= to; i++) {
-            if (noise[i]) {
-                closed = true; // a printed address ends the list that stood before it
-                continue;
-            }
-            String line = t.line(i);
-            if (line.isEmpty()) {
-                continue;
-            }
-            OutcomeDetails.LabelLine ll = OutcomeDetails.label(line);
-            if (ll != null) {
-                if (current != null && !hasValue) {
-                    pending.put(current, currentLine);
-                }
-                current = ll.label();
-                currentLine = i;
-                hasValue = false;
-                closed = false;
-                if (ll.inline().isEmpty()) {
-                    continue;
-                }
-                line = ll.inline();
-            } else if (current == null || closed) {
-                orphans.add(i);
-                continue;
-            }
-            hasValue = true;
-            switch (current) {
-                case SDG_ALIGNMENT -> {
-                    if (OutcomeDetails.namesGoal(line)) {
-                        OutcomeDetailsReader.addOnce(outcome.sdgAlignment, line);
-                        outcome.cover(i);
-                    } else {
-                        ctx.warn(i, "SDG alignment value '" + line + "' names no goal; skipped");
-                    }
-                }
-                case IMPACT_AREAS -> {
-                    OutcomeDetailsReader.addOnce(outcome.impactAreas, line);
-                    outcome.cover(i);
-                }
-                case POLICY_MARKER -> OutcomeDetailsReader.setOnce(ctx, outcome, "policy marker", line, i, true);
-                case HUMANITARIAN_SCOPE -> OutcomeDetailsReader.setOnce(ctx, outcome, "humanitarian scope", line, i, false);
-                case UN_SYSTEM_FUNCTION -> {
-                    OutcomeDetailsReader.addOnce(outcome.unSystemFunctions, line);
-                    outcome.cover(i);
-                }
-                case DESCRIPTION -> {
-                    description.add(line);
-                    descFirst = descFirst < 0 ? i : descFirst;
-                    descLast = i;
-                }
-                default -> {
-                    // organisational outputs, UN partners: not part of the outcome record
-                }
-            }
-        }
-        if (current != null && !hasValue) {
-            pending.put(current, currentLine);
-        }
-        for (int i : orphans) {
-            String v = t.line(i);
-            List<OutcomeDetails.Label> fits = new ArrayList<>();
-            for (OutcomeDetails.Label l : pending.keySet()) {
-                boolean fit = switch (l) {
-                    case POLICY_MARKER -> OutcomeDetails.looksLikePolicyMarker(v);
-                    case SDG_ALIGNMENT -> OutcomeDetails.namesGoal(v);
-                    case HUMANITARIAN_SCOPE -> v.matches("(?i)^(?:yes|no)$");
-                    default -> false;
-                };
-                if (fit) {
-                    fits.add(l);
-                }
-            }
-            if (fits.size() != 1) {
-                ctx.warn(i, "outcome detail '" + v + "' stands apart from any label; skipped");
-                continue;
-            }
-            OutcomeDetails.Label l = fits.get(0);
-            int labelLine = pending.remove(l);
-            ctx.warn(i, "'" + v + "' stands apart from its label (line " + labelLine + ", two-column layout);"
-                    + " taken as its value, the only label without a value that such a value fits");
-            switch (l) {
-                case POLICY_MARKER -> OutcomeDetailsReader.setOnce(ctx, outcome, "policy marker", v, i, true);
-                case HUMANITARIAN_SCOPE -> OutcomeDetailsReader.setOnce(ctx, outcome, "humanitarian scope", v, i, false);
-                default -> {
-                    OutcomeDetailsReader.addOnce(outcome.sdgAlignment, v);
-                    outcome.cover(i);
-                }
-            }
-        }
-        if (!description.isEmpty()) {
-            outcome.description = Statements.joinWrapped(description);
-            outcome.cover(new LineRange(descFirst, descLast));
-        }
     }
 
     // ---------------------------------------------------------------- resources
