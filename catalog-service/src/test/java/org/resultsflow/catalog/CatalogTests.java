@@ -8,13 +8,14 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.resultsflow.catalog.mapping.RecordType;
+import org.resultsflow.catalog.service.InMemoryCatalog;
 import org.resultsflow.catalog.repository.CanonicalRecord;
 import org.resultsflow.catalog.repository.CanonicalRecordRepository;
 import org.resultsflow.catalog.service.CatalogEngine;
 import org.resultsflow.infra.EventStreams;
 
 /** Helpers the catalog's Kafka tests share. */
-final class CatalogTests {
+public final class CatalogTests {
 
     private static final Random RANDOM = new Random();
 
@@ -22,7 +23,7 @@ final class CatalogTests {
     }
 
     /** An office code no other test uses: upper-case letters only, as outcome ids require. */
-    static String uniqueOffice(String prefix) {
+    public static String uniqueOffice(String prefix) {
         StringBuilder office = new StringBuilder(prefix);
         for (int i = 0; i < 5; i++) {
             office.append((char) ('A' + RANDOM.nextInt(26)));
@@ -30,7 +31,7 @@ final class CatalogTests {
         return office.toString();
     }
 
-    static <T> T await(Supplier<Uni<T>> work) {
+    public static <T> T await(Supplier<Uni<T>> work) {
         try {
             return VertxContextSupport.subscribeAndAwait(work);
         } catch (Throwable e) {
@@ -39,7 +40,7 @@ final class CatalogTests {
     }
 
     /** The stored canonical records of one office: record key → state, as InMemoryCatalog#dump. */
-    static Map<String, String> dump(CanonicalRecordRepository records, String office) {
+    public static Map<String, String> dump(CanonicalRecordRepository records, String office) {
         Map<String, String> dump = new TreeMap<>();
         for (CanonicalRecord record : await(() -> records.list("office", office))) {
             dump.put(key(record), InMemoryCatalog.canonical(record.state));
@@ -48,7 +49,7 @@ final class CatalogTests {
     }
 
     /** Versions of the stored canonical records of one office. */
-    static Map<String, Long> versions(CanonicalRecordRepository records, String office) {
+    public static Map<String, Long> versions(CanonicalRecordRepository records, String office) {
         Map<String, Long> versions = new TreeMap<>();
         for (CanonicalRecord record : await(() -> records.list("office", office))) {
             versions.put(key(record), record.version);
@@ -60,7 +61,7 @@ final class CatalogTests {
         return CatalogEngine.recordKey(RecordType.of(record.key.recordType()), record.key.recordId());
     }
 
-    static void publish(EventStreams streams, ObjectMapper json, Seeds.Event event) {
+    public static void publish(EventStreams streams, ObjectMapper json, Seeds.Event event) {
         try {
             streams.send(event.topic(), event.key(), event.id(), event.type(), json.writeValueAsString(event.data()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -36,30 +36,33 @@ import org.resultsflow.contracts.wire.ReceivedEvent;
  * <p>A namespace gives the same documents other identities (office code, hence outcome, output and
  * indicator ids, and document ids), so that several end-to-end runs can share one database and broker.
  */
-final class Seeds {
+public final class Seeds {
 
-    static final List<String> FILES = List.of("000_e25761c67d39ad5b.txt", "001_32a555cdcd01bebc.txt",
+    /** One seed for every shuffled order of the tests, so that a failing order can be run again. */
+    public static final long SHUFFLE_SEED = 20261122L;
+
+    public static final List<String> FILES = List.of("000_e25761c67d39ad5b.txt", "001_32a555cdcd01bebc.txt",
             "002_09399b8b1f137ae9.txt", "003_cf5ee7f4fb6c2d90.txt", "004_40431d85d19755e1.txt");
-    static final String OFFICE = "MEX";
+    public static final String OFFICE = "MEX";
     /** Seed 003 shows no outcome id; ingest resolves it (its statement is that of this outcome in seed 002). */
-    static final String OUTCOME_OF_003 = "MEX_D_4.1";
-    static final String PREFIX = "XM-DAC-41146-";
+    public static final String OUTCOME_OF_003 = "MEX_D_4.1";
+    public static final String PREFIX = "XM-DAC-41146-";
 
     /** One event as ingest would publish it. */
-    record Event(String topic, String type, String key, String id, Object data) {
-        ReceivedEvent<Object> received() {
+    public record Event(String topic, String type, String key, String id, Object data) {
+        public ReceivedEvent<Object> received() {
             return new ReceivedEvent<>(id, type, data);
         }
     }
 
     /** One sample document and its events, in ingest's order (outcomes, indicators, budgets). */
-    record Doc(String file, String documentId, List<Event> events) {
+    public record Doc(String file, String documentId, List<Event> events) {
     }
 
     /** The seeds under another office code and other document ids; {@code null} for the real ones. */
-    record Namespace(String office, Map<String, String> documentIds) {
+    public record Namespace(String office, Map<String, String> documentIds) {
 
-        static Namespace of(String office) {
+        public static Namespace of(String office) {
             if (!office.matches("[A-Z]+") || office.equals(OFFICE)) {
                 throw new IllegalArgumentException(office);
             }
@@ -72,7 +75,7 @@ final class Seeds {
         }
 
         /** Text of this namespace back in the real seeds' identities. */
-        String toReal(String text) {
+        public String toReal(String text) {
             String real = text.replace(office + "_", OFFICE + "_").replace("\"office\":\"" + office + "\"",
                     "\"office\":\"" + OFFICE + "\"");
             for (Map.Entry<String, String> id : documentIds.entrySet()) {
@@ -85,7 +88,7 @@ final class Seeds {
     private Seeds() {
     }
 
-    static List<Doc> load(ObjectMapper json, Namespace namespace) {
+    public static List<Doc> load(ObjectMapper json, Namespace namespace) {
         List<Doc> docs = new ArrayList<>();
         for (String file : FILES) {
             docs.add(load(json, file, namespace));
@@ -93,7 +96,7 @@ final class Seeds {
         return docs;
     }
 
-    static Doc load(ObjectMapper json, String file, Namespace namespace) {
+    public static Doc load(ObjectMapper json, String file, Namespace namespace) {
         try {
             String golden = new String(resource("golden/" + file + ".json"), StandardCharsets.UTF_8);
             String office = namespace == null ? OFFICE : namespace.office();
@@ -137,7 +140,7 @@ final class Seeds {
     }
 
     /** As ingest's ExtractionMapper: declared date, else 31 December of the data year, else none. */
-    static SourceDocument sourceDocument(String id, String name, JsonNode extraction) {
+    public static SourceDocument sourceDocument(String id, String name, JsonNode extraction) {
         JsonNode facts = extraction.get("facts");
         LocalDate asOf = null;
         AsOfBasis basis = AsOfBasis.NONE;
@@ -172,7 +175,7 @@ final class Seeds {
         }
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -1,5 +1,6 @@
-package org.resultsflow.catalog;
+package org.resultsflow.catalog.feed;
 
+import org.resultsflow.catalog.CatalogTests;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

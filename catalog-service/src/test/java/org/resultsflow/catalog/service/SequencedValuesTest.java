@@ -1,5 +1,6 @@
-package org.resultsflow.catalog;
+package org.resultsflow.catalog.service;
 
+import org.resultsflow.catalog.Seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

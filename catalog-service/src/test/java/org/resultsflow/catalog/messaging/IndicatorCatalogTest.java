@@ -1,5 +1,7 @@
-package org.resultsflow.catalog;
+package org.resultsflow.catalog.messaging;
 
+import org.resultsflow.catalog.Seeds;
+import org.resultsflow.catalog.CatalogTests;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package org.resultsflow.catalog;
+package org.resultsflow.catalog.service;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,10 +38,10 @@ import org.resultsflow.contracts.wire.ReceivedEvent;
  * {@link CatalogEngine} and saves its update, as CatalogUpdater does with PostgreSQL, so that orders of
  * arrival can be tried by the dozen without Quarkus, Kafka or a database.
  */
-final class InMemoryCatalog {
+public final class InMemoryCatalog {
 
     /** Configured as Quarkus configures its ObjectMapper. */
-    static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
+    public static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -53,14 +53,14 @@ final class InMemoryCatalog {
     private final Set<String> processed = new HashSet<>();
     private final List<Change> published = new ArrayList<>();
 
-    InMemoryCatalog() {
+    public InMemoryCatalog() {
         ClaimValues values = new ClaimValues(JSON);
         this.engine = new CatalogEngine(new ClaimMapper(JSON), new OutcomeMerge(values), new IndicatorMerge(values),
                 new BudgetMerge(values), JSON);
     }
 
     /** One batch, as CatalogUpdater#apply; returns the changes it made. */
-    List<Change> apply(List<? extends ReceivedEvent<?>> batch, boolean skipProcessed) {
+    public List<Change> apply(List<? extends ReceivedEvent<?>> batch, boolean skipProcessed) {
         List<ReceivedEvent<?>> fresh = new ArrayList<>(batch);
         if (skipProcessed) {
             fresh.removeIf(e -> processed.contains(e.id()));
@@ -82,17 +82,17 @@ final class InMemoryCatalog {
     }
 
     /** Every canonical record's state by record type and id: what must not depend on the order. */
-    Map<String, String> dump() {
+    public Map<String, String> dump() {
         Map<String, String> dump = new TreeMap<>();
         records.forEach((key, stored) -> dump.put(key, canonical(stored.state())));
         return dump;
     }
 
-    Map<String, Stored> records() {
+    public Map<String, Stored> records() {
         return records;
     }
 
-    List<Change> published() {
+    public List<Change> published() {
         return published;
     }
 
@@ -100,7 +100,7 @@ final class InMemoryCatalog {
      * A state as comparable text: keys sorted and numbers by value, as PostgreSQL's jsonb keeps neither the
      * order of keys nor the way a number was written.
      */
-    static String canonical(JsonNode state) {
+    public static String canonical(JsonNode state) {
         return normalised(state).toString();
     }
 

@@ -1,5 +1,8 @@
-package org.resultsflow.catalog;
+package org.resultsflow.catalog.messaging;
 
+import org.resultsflow.catalog.Seeds;
+import org.resultsflow.catalog.CatalogTests;
+import org.resultsflow.catalog.service.InMemoryCatalog;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,7 +64,7 @@ class SeedsOverKafkaTest {
         List<Seeds.Doc> reverseDocs = new ArrayList<>(Seeds.load(json, reverse));
         Collections.reverse(reverseDocs);
         List<Seeds.Doc> shuffledDocs = new ArrayList<>(Seeds.load(json, shuffled));
-        Collections.shuffle(shuffledDocs, new Random(MergeOrderTest.SEED));
+        Collections.shuffle(shuffledDocs, new Random(Seeds.SHUFFLE_SEED));
 
         long started = System.nanoTime();
         for (List<Seeds.Doc> run : List.of(real, reverseDocs, shuffledDocs)) {

@@ -1,5 +1,6 @@
-package org.resultsflow.catalog;
+package org.resultsflow.catalog.service;
 
+import org.resultsflow.catalog.Seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -34,7 +35,6 @@ import org.resultsflow.contracts.results.ValueType;
  */
 class MergeOrderTest {
 
-    static final long SEED = 20261122L;
 
     final ObjectMapper json = InMemoryCatalog.JSON;
 
@@ -68,7 +68,7 @@ class MergeOrderTest {
         Collections.reverse(reverse);
         assertEquals(natural, byDocuments(reverse), "reverse order");
 
-        Random random = new Random(SEED);
+        Random random = new Random(Seeds.SHUFFLE_SEED);
         for (int i = 0; i < 12; i++) {
             List<Seeds.Doc> order = new ArrayList<>(docs);
             Collections.shuffle(order, random);
