@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.resultsflow.contracts.errors.ApiError;
 import org.resultsflow.ingest.config.IngestConfig;
-import org.resultsflow.ingest.parsing.DocumentRejectedException;
 import org.resultsflow.ingest.parsing.Extraction;
 import org.resultsflow.ingest.parsing.PageAddress;
 import org.resultsflow.ingest.service.DocumentIngestion;
@@ -77,22 +76,20 @@ public class DocumentResource {
     @APIResponse(responseCode = "415", description = "Media type not supported", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "422", description = "Binary garbage, broken PDF, text matching no known layout, or a page whose outcome cannot be identified", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; nothing registered, post again", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response ingest(
+    public Uni<Response> ingest(
             byte[] body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(description = "A name for the document, e.g. its file name") @QueryParam("name") String name,
             @Parameter(description = "As-of date (YYYY-MM-DD) used when the document declares none") @QueryParam("asOf") String asOf,
             @Parameter(description = "The outcome (id or code) a page is about when it does not show it, as the outcome summary does; "
                     + "without it such a page is identified by its address or its statement") @QueryParam("outcome") String outcome,
-            @Parameter(description = SOURCE) @QueryParam("source") String source)
-            throws DocumentRejectedException {
+            @Parameter(description = SOURCE) @QueryParam("source") String source) {
         checkBody(body, contentType);
-        DocumentIngestion.Ingested ingested = ingestion.ingest(body, contentType, name, parseDate(asOf), outcome,
-                address(source));
-        return Response.status(ingested.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(DocumentReport.of(ingested.document(),
-                        ingested.created() ? DocumentReport.Status.PUBLISHED : DocumentReport.Status.ALREADY_INGESTED))
-                .build();
+        return ingestion.ingest(body, contentType, name, parseDate(asOf), outcome, address(source))
+                .map(ingested -> Response.status(ingested.created() ? Response.Status.CREATED : Response.Status.OK)
+                        .entity(DocumentReport.of(ingested.document(), ingested.created()
+                                ? DocumentReport.Status.PUBLISHED : DocumentReport.Status.ALREADY_INGESTED))
+                        .build());
     }
 
     @POST
@@ -109,10 +106,9 @@ public class DocumentResource {
     @APIResponse(responseCode = "413", description = "Over the size limit", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "415", description = "Media type not supported", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "422", description = "Binary garbage, broken PDF, or text matching no known layout", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Extraction preview(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public Uni<Extraction> preview(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(description = "The outcome (id or code) a page is about when it does not show it") @QueryParam("outcome") String outcome,
-            @Parameter(description = SOURCE) @QueryParam("source") String source)
-            throws DocumentRejectedException {
+            @Parameter(description = SOURCE) @QueryParam("source") String source) {
         checkBody(body, contentType);
         return ingestion.preview(body, contentType, outcome, address(source));
     }

@@ -1,7 +1,8 @@
 package org.resultsflow.ingest.service;
 
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.resultsflow.contracts.results.Indicator;
@@ -38,7 +39,8 @@ import org.resultsflow.ingest.repository.KnownOutcome;
  * in Kafka; a crash in between is healed by posting the same bytes again, which republishes the same
  * event ids for the consumers to recognise.
  *
- * <p>Runs on a worker thread: parsing a PDF is blocking work.
+ * <p>Reactive end to end, like the registry and the publisher it composes; only parsing, which is blocking,
+ * leaves the event loop for a worker thread.
  */
 @ApplicationScoped
 public class DocumentIngestion {
@@ -51,8 +53,8 @@ public class DocumentIngestion {
     private final Duration publishTimeout;
     private final IngestMetrics metrics;
     private final boolean haltAfterPublish;
-    /** Documents being ingested right now, by id: a second post of the same bytes waits for the first. */
-    private final ConcurrentHashMap<String, Object> inFlight = new ConcurrentHashMap<>();
+    /** Documents being ingested right now, by id: a second post of the same bytes shares the first's result. */
+    private final ConcurrentHashMap<String, Uni<Ingested>> inFlight = new ConcurrentHashMap<>();
 
     /**
      * @param haltAfterPublish fault injection, off by default: the process halts (as under kill -9) right after
@@ -80,115 +82,122 @@ public class DocumentIngestion {
     }
 
     /** The extraction, identified as far as it can be; nothing is stored or published. */
-    public Extraction preview(byte[] content, String mediaType, String outcomeHint, PageAddress address)
-            throws DocumentRejectedException {
-        Extraction extraction = parser.parse(content, mediaType, address);
-        try {
-            return identify(extraction, outcomeHint);
-        } catch (OutcomeNotIdentifiedException e) {
-            return extraction;
-        }
+    public Uni<Extraction> preview(byte[] content, String mediaType, String outcomeHint, PageAddress address) {
+        return parse(content, mediaType, address).chain(extraction -> identify(extraction, outcomeHint)
+                .onFailure(OutcomeNotIdentifiedException.class).recoverWithItem(extraction));
     }
 
     /**
      * @param outcomeHint the outcome a page is about when the page does not show it (id or code), or null
      * @param address the page's address, when the caller gave it
      */
-    public Ingested ingest(byte[] content, String mediaType, String name, LocalDate callerAsOf, String outcomeHint,
-            PageAddress address) throws DocumentRejectedException {
+    public Uni<Ingested> ingest(byte[] content, String mediaType, String name, LocalDate callerAsOf, String outcomeHint,
+            PageAddress address) {
         String id = sha256(content);
-        // Sixteen clients posting the same bytes at once make one ingestion and one set of events, not sixteen.
-        Object lock = inFlight.computeIfAbsent(id, k -> new Object());
-        synchronized (lock) {
-            try {
-                return ingestAlone(id, content, mediaType, name, callerAsOf, outcomeHint, address);
-            } finally {
-                inFlight.remove(id, lock);
-            }
-        }
+        // Sixteen clients posting the same bytes at once make one ingestion and one set of events, not sixteen:
+        // the first runs it, the others are answered from its result as "already ingested".
+        AtomicBoolean first = new AtomicBoolean();
+        Uni<Ingested> running = inFlight.computeIfAbsent(id, k -> {
+            first.set(true);
+            return ingestAlone(id, content, mediaType, name, callerAsOf, outcomeHint, address)
+                    .onTermination().invoke(() -> inFlight.remove(k))
+                    .memoize().indefinitely();
+        });
+        return first.get() ? running : running.map(done -> new Ingested(done.document(), false));
     }
 
-    private Ingested ingestAlone(String id, byte[] content, String mediaType, String name, LocalDate callerAsOf,
-            String outcomeHint, PageAddress address) throws DocumentRejectedException {
-        IngestedDocument known = await(() -> registry.find(id));
-        if (known != null) {
-            metrics.document(known.layout, IngestMetrics.Outcome.ALREADY_INGESTED);
-            return new Ingested(known, false);
-        }
-        Extraction parsed;
-        try {
-            parsed = parser.parse(content, mediaType, address);
-        } catch (DocumentRejectedException e) {
-            metrics.document(null, IngestMetrics.Outcome.REJECTED);
-            throw e;
-        }
-        Extraction extraction;
-        try {
-            extraction = identify(parsed, outcomeHint);
-        } catch (OutcomeNotIdentifiedException e) {
-            metrics.document(parsed.layout().name(), IngestMetrics.Outcome.UNIDENTIFIED);
-            throw e;
-        }
+    private Uni<Ingested> ingestAlone(String id, byte[] content, String mediaType, String name, LocalDate callerAsOf,
+            String outcomeHint, PageAddress address) {
+        return registry.find(id).chain(known -> {
+            if (known != null) {
+                metrics.document(known.layout, IngestMetrics.Outcome.ALREADY_INGESTED);
+                return Uni.createFrom().item(new Ingested(known, false));
+            }
+            return parse(content, mediaType, address)
+                    .onFailure(DocumentRejectedException.class)
+                    .invoke(() -> metrics.document(null, IngestMetrics.Outcome.REJECTED))
+                    .chain(parsed -> identify(parsed, outcomeHint)
+                            .onFailure(OutcomeNotIdentifiedException.class)
+                            .invoke(() -> metrics.document(parsed.layout().name(), IngestMetrics.Outcome.UNIDENTIFIED)))
+                    .chain(extraction -> publishAndRegister(id, content.length, name, mediaType, callerAsOf, extraction));
+        });
+    }
+
+    private Uni<Ingested> publishAndRegister(String id, long size, String name, String mediaType, LocalDate callerAsOf,
+            Extraction extraction) {
         SourceDocument source = ExtractionMapper.sourceDocument(id, name, mediaType, extraction, callerAsOf);
         List<ReportedEvent> events = ExtractionMapper.events(source, extraction);
         long started = System.nanoTime();
-        try {
-            publisher.publish(events).await().atMost(publishTimeout);
-        } catch (RuntimeException e) {
-            metrics.document(source.layout(), IngestMetrics.Outcome.PUBLISH_FAILED);
-            throw new PublishFailedException("events of document " + id + " were not all acknowledged", e);
-        }
-        LOG.infof("Published %d events of document %s (%s, %s) in %d ms", events.size(), id, name,
-                extraction.layout(), (System.nanoTime() - started) / 1_000_000);
-        if (haltAfterPublish) {
-            LOG.warnf("Halting after publishing document %s, before registering it (fault injection)", id);
-            Runtime.getRuntime().halt(137);
-        }
+        return publisher.publish(events)
+                .ifNoItem().after(publishTimeout).fail()
+                .onFailure().transform(e -> {
+                    metrics.document(source.layout(), IngestMetrics.Outcome.PUBLISH_FAILED);
+                    return new PublishFailedException("events of document " + id + " were not all acknowledged", e);
+                })
+                .chain(() -> {
+                    LOG.infof("Published %d events of document %s (%s, %s) in %d ms", events.size(), id, name,
+                            extraction.layout(), (System.nanoTime() - started) / 1_000_000);
+                    if (haltAfterPublish) {
+                        LOG.warnf("Halting after publishing document %s, before registering it (fault injection)", id);
+                        Runtime.getRuntime().halt(137);
+                    }
+                    IngestedDocument document = registryEntry(source, size, extraction, events.size());
+                    return registry.register(document, knownOutcomes(extraction, id))
+                            // Lost a race with another instance posting the same bytes: its row stands for both.
+                            .onFailure().recoverWithUni(e -> registry.find(id).onItem().ifNull().failWith(e))
+                            .map(registered -> {
+                                boolean created = registered == document;
+                                metrics.document(source.layout(), created ? IngestMetrics.Outcome.PUBLISHED
+                                        : IngestMetrics.Outcome.ALREADY_INGESTED);
+                                return new Ingested(registered, created);
+                            });
+                });
+    }
 
-        IngestedDocument document = registryEntry(source, content.length, extraction, events.size());
-        List<KnownOutcome> outcomes = knownOutcomes(extraction, id);
-        IngestedDocument registered;
-        try {
-            registered = await(() -> registry.register(document, outcomes));
-        } catch (RuntimeException e) {
-            // Lost a race with a request for the same bytes: its row stands for both.
-            registered = await(() -> registry.find(id));
-            if (registered == null) {
-                throw e;
-            }
+    /**
+     * Parsing is blocking work (PDF above all): it runs on a worker thread, and the result comes back on the
+     * request's Vert.x context, where the reactive registry is reached.
+     */
+    private Uni<Extraction> parse(byte[] content, String mediaType, PageAddress address) {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            throw new IllegalStateException("documents are ingested on a Vert.x context (an HTTP request)");
         }
-        metrics.document(source.layout(), registered == document ? IngestMetrics.Outcome.PUBLISHED
-                : IngestMetrics.Outcome.ALREADY_INGESTED);
-        return new Ingested(registered, registered == document);
+        return Uni.createFrom().completionStage(() -> context
+                .executeBlocking(() -> parser.parse(content, mediaType, address), false).toCompletionStage());
     }
 
     /**
      * Gives the records of a page that does not show its outcome their outcome: the one the caller names,
      * else the one known outcome with the same normalised statement.
      */
-    Extraction identify(Extraction extraction, String outcomeHint) {
+    Uni<Extraction> identify(Extraction extraction, String outcomeHint) {
         List<Outcome> unidentified = OutcomeAssignment.unidentified(extraction);
         if (unidentified.isEmpty()) {
-            return extraction;
+            return Uni.createFrom().item(extraction);
         }
         if (outcomeHint != null && !outcomeHint.isBlank()) {
-            String outcomeId = OutcomeAssignment.outcomeId(outcomeHint).orElseThrow(() -> new OutcomeNotIdentifiedException(
-                    "'" + outcomeHint + "' is not an outcome id (XM-DAC-41146-MEX_D_4.1) or code (MEX_D_4.1)"));
-            return withWarning(OutcomeAssignment.assign(extraction, outcomeId),
-                    "the page does not show its outcome; " + outcomeId + " as the caller said");
+            return Uni.createFrom().item(() -> {
+                String outcomeId = OutcomeAssignment.outcomeId(outcomeHint).orElseThrow(() -> new OutcomeNotIdentifiedException(
+                        "'" + outcomeHint + "' is not an outcome id (XM-DAC-41146-MEX_D_4.1) or code (MEX_D_4.1)"));
+                return withWarning(OutcomeAssignment.assign(extraction, outcomeId),
+                        "the page does not show its outcome; " + outcomeId + " as the caller said");
+            });
         }
         String statement = unidentified.get(0).statement();
-        List<String> candidates = statement == null ? List.of()
-                : await(() -> registry.outcomesWithStatement(NormalisedStatement.of(statement)));
-        if (unidentified.size() != 1 || candidates.size() != 1) {
-            throw new OutcomeNotIdentifiedException("The document does not show which outcome it is about"
-                    + (candidates.size() > 1 ? ", and " + candidates.size() + " known outcomes have its statement"
-                            : ", and no document ingested so far shows an outcome with its statement")
-                    + ". Post it again with the page's address (source=<URL of the page>) or with"
-                    + " outcome=<outcome id or code>.");
-        }
-        return withWarning(OutcomeAssignment.assign(extraction, candidates.get(0)), "the page does not show its outcome; "
-                + candidates.get(0) + " is the one known outcome with the same statement");
+        Uni<List<String>> known = statement == null ? Uni.createFrom().item(List.of())
+                : registry.outcomesWithStatement(NormalisedStatement.of(statement));
+        return known.map(candidates -> {
+            if (unidentified.size() != 1 || candidates.size() != 1) {
+                throw new OutcomeNotIdentifiedException("The document does not show which outcome it is about"
+                        + (candidates.size() > 1 ? ", and " + candidates.size() + " known outcomes have its statement"
+                                : ", and no document ingested so far shows an outcome with its statement")
+                        + ". Post it again with the page's address (source=<URL of the page>) or with"
+                        + " outcome=<outcome id or code>.");
+            }
+            return withWarning(OutcomeAssignment.assign(extraction, candidates.get(0)), "the page does not show its outcome; "
+                    + candidates.get(0) + " is the one known outcome with the same statement");
+        });
     }
 
     private static Extraction withWarning(Extraction extraction, String message) {
@@ -242,18 +251,6 @@ public class DocumentIngestion {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    /** Runs database work on a Vert.x context, as Hibernate Reactive requires, from this worker thread. */
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (Throwable e) {
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e);
         }
     }
 }
