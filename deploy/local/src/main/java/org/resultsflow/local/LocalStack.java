@@ -68,6 +68,7 @@ public final class LocalStack implements AutoCloseable {
     private Infrastructure infrastructure;
     private LocalToken keys;
     private String token;
+    private Path profileDir;
 
     /** A stack not started yet: {@link #close()} may be called at any time, also while it starts. */
     public LocalStack(Options options) {
@@ -84,6 +85,26 @@ public final class LocalStack implements AutoCloseable {
         this.options = options;
         this.infrastructureFactory = infrastructureFactory;
         this.extraEnvironment = Map.copyOf(extraEnvironment);
+    }
+
+    /**
+     * Records a JDK Flight Recorder profile of each service, written to {@code dir/<service>.jfr} when the
+     * service stops (the benchmark's {@code --profile}). Call before {@link #start}.
+     */
+    public LocalStack profileInto(Path dir) {
+        this.profileDir = dir;
+        return this;
+    }
+
+    /** The JVM options of a service process: its heap bound, and the profiler when asked for. */
+    private List<String> jvmOptions(String service) throws IOException {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        if (profileDir != null) {
+            Files.createDirectories(profileDir);
+            jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + profileDir.resolve(service + ".jfr"));
+        }
+        return jvm;
     }
 
     /**
@@ -136,11 +157,11 @@ public final class LocalStack implements AutoCloseable {
         ingestEnv.putAll(extraEnvironment.getOrDefault("ingest-service", Map.of()));
         synchronized (this) {
             services.add(ServiceProcess.start("catalog-service", app("catalog-service"), options.catalogPort(),
-                    catalogEnv, logs));
+                    catalogEnv, jvmOptions("catalog-service"), logs));
             services.add(ServiceProcess.start("reporting-service", app("reporting-service"), options.reportingPort(),
-                    reportingEnv, logs));
+                    reportingEnv, jvmOptions("reporting-service"), logs));
             services.add(ServiceProcess.start("ingest-service", app("ingest-service"), options.ingestPort(), ingestEnv,
-                    logs));
+                    jvmOptions("ingest-service"), logs));
         }
         for (ServiceProcess service : List.copyOf(services)) {
             service.awaitReady(http, READY_TIMEOUT);
@@ -173,6 +194,11 @@ public final class LocalStack implements AutoCloseable {
     /** The key pair the services trust, to mint other tokens (expired, without a role, ...). */
     public LocalToken keys() {
         return keys;
+    }
+
+    /** The broker and database the services run on (the benchmark measures their floors on them). */
+    public synchronized Infrastructure infrastructure() {
+        return infrastructure;
     }
 
     /** ingest-service, catalog-service or reporting-service. */
