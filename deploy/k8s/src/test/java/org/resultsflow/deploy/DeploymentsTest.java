@@ -108,6 +108,22 @@ class DeploymentsTest {
         assertEquals(port, Workloads.resolve(container, get.getPort(), where + " " + kind), where + ": " + kind + " port");
     }
 
+    /**
+     * Each service runs within the 256 MiB that deploy/local/bench measures its peak RSS against (the image gives
+     * half of it to the heap, JAVA_MAX_MEM_RATIO in the Dockerfile; the rest is metaspace, code, threads, buffers).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceIsHeldToTheMemoryBudgetOfTheBenchmark(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        for (ServiceConfig service : Project.services()) {
+            Container container = Workloads.container(Workloads.deployment(m, service), service);
+            Quantity limit = container.getResources().getLimits().get("memory");
+            assertEquals(Quantity.getAmountInBytes(new Quantity("256Mi")), Quantity.getAmountInBytes(limit),
+                    overlay + ": " + service.name() + " memory limit");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void everyContainerIsBoundedAndUnprivileged(String overlay) {
