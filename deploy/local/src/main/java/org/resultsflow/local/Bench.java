@@ -152,6 +152,7 @@ public final class Bench {
             if (arguments.profile() != null) {
                 stack.profileInto(arguments.profile());
             }
+            stack.instances(arguments.instances());
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stop"));
             stack.start(line -> OUT.println("bench: " + line));
             Map<String, Long> pids = new LinkedHashMap<>();
@@ -257,6 +258,8 @@ public final class Bench {
 
     /** One document at a time on the idle stack: from the start of its post until reporting serves all its rows. */
     private void freshness(Learnt learnt) throws Exception {
+        double[] catalogBefore = freshnessTimer(target.catalog());
+        double[] reportingBefore = freshnessTimer(target.reporting());
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < arguments.freshness(); i++) {
             int template = i % Documents.TEMPLATES;
@@ -276,6 +279,28 @@ public final class Bench {
         figure("freshness.p50", percentile(millis, 50), "ms");
         figure("freshness.p99", percentile(millis, 99), "ms");
         figure("freshness.max", percentile(millis, 100), "ms", millis.size() + " documents, one at a time");
+        // Where the time goes, by the services' own freshness timers (from ingest's publication of an event).
+        figure("freshness.catalog_commit.mean", meanSince(catalogBefore, freshnessTimer(target.catalog())), "ms",
+                "ingest's publication to the catalog's commit, per event");
+        figure("freshness.reporting_write.mean", meanSince(reportingBefore, freshnessTimer(target.reporting())), "ms",
+                "ingest's publication to reporting's write, per event");
+    }
+
+    /** The sum (s) and count of a service's read-model freshness timer. */
+    private double[] freshnessTimer(String service) throws IOException, InterruptedException {
+        String scrape = scrape(service + "/q/metrics");
+        return new double[] {sumOf(scrape, "resultsflow_read_model_freshness_seconds_sum"),
+                sumOf(scrape, "resultsflow_read_model_freshness_seconds_count")};
+    }
+
+    private static double sumOf(String scrape, String metric) {
+        return scrape.lines().filter(l -> l.startsWith(metric + "{") || l.startsWith(metric + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static double meanSince(double[] before, double[] after) {
+        double count = after[1] - before[1];
+        return count <= 0 ? Double.NaN : (after[0] - before[0]) / count * 1000;
     }
 
     // --- throughput ------------------------------------------------------------------------------------------
@@ -761,12 +786,18 @@ public final class Bench {
         private final String[] templates = new String[TEMPLATES];
         private final String run;
 
+        /** Documents of a run of their own: their codes differ from those of any run before (seconds apart). */
         Documents(Path samples) throws IOException {
+            this(samples, Long.toString(System.currentTimeMillis() / 1000 % (36L * 36 * 36), 36).toUpperCase(Locale.ROOT));
+        }
+
+        /** @param run three characters [A-Z0-9] that make this run's office codes; the same run, the same documents */
+        Documents(Path samples, String run) throws IOException {
             for (int t = 0; t < TEMPLATES; t++) {
                 templates[t] = Files.readString(samples.resolve(SAMPLES[t]), StandardCharsets.UTF_8);
             }
-            // Office codes are [A-Z][A-Z0-9]{1,9}: B, three base-36 digits of the run, five of the document.
-            run = Long.toString(System.currentTimeMillis() / 1000 % (36L * 36 * 36), 36).toUpperCase(Locale.ROOT);
+            // Office codes are [A-Z][A-Z0-9]{1,9}: B, three characters of the run, five base-36 digits of the document.
+            this.run = run;
         }
 
         record Doc(String office, byte[] bytes) {

@@ -16,7 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.resultsflow.infra.Database;
 import org.resultsflow.infra.EmbeddedInfrastructure;
 import org.resultsflow.infra.Infrastructure;
@@ -69,6 +74,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalToken keys;
     private String token;
     private Path profileDir;
+    private int instances = 1;
 
     /** A stack not started yet: {@link #close()} may be called at any time, also while it starts. */
     public LocalStack(Options options) {
@@ -96,9 +102,47 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
-    /** The JVM options of a service process: its heap bound, and the profiler when asked for. */
+    /**
+     * Each service's JVM: the heap bounded so that the process keeps within the 256 MiB its container has in
+     * deploy/k8s (the rest is metaspace, code, thread stacks and network buffers); one GC thread's collector,
+     * as a small heap needs no more.
+     */
+    static final List<String> SERVICE_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m");
+
+    /**
+     * Runs {@code count} catalog-service and reporting-service processes (one consumer group each, sharing the
+     * partitions), the extra ones named {@code catalog-service-2}, ... on free ports. Call before {@link #start}.
+     */
+    public LocalStack instances(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("instances: at least 1, not " + count);
+        }
+        this.instances = count;
+        return this;
+    }
+
+    /**
+     * The topics with as many partitions as deploy/k8s gives them (base/kafka/topics.yaml), so that several
+     * instances share the work as they would there; the broker would otherwise create them with one.
+     */
+    static final Map<String, Integer> TOPICS = Map.of("results.outcomes", 6, "results.indicators", 6,
+            "results.budgets", 6, "catalog.changes", 6, "catalog.dlq", 1, "reporting.dlq", 1);
+
+    private static void createTopics(String bootstrapServers) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(1, TimeUnit.MINUTES);
+            List<NewTopic> missing = TOPICS.entrySet().stream().filter(t -> !existing.contains(t.getKey()))
+                    .map(t -> new NewTopic(t.getKey(), t.getValue(), (short) 1)).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(1, TimeUnit.MINUTES);
+            }
+        }
+    }
+
+    /** The JVM options of a service process: its memory bounds, and the profiler when asked for. */
     private List<String> jvmOptions(String service) throws IOException {
-        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        List<String> jvm = new ArrayList<>(SERVICE_JVM);
         if (profileDir != null) {
             Files.createDirectories(profileDir);
             jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
@@ -148,7 +192,9 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> reportingEnv = environment("reporting");
         reportingEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
 
-        progress.accept("Starting ingest-service, catalog-service and reporting-service ...");
+        createTopics(started.kafkaBootstrapServers());
+        progress.accept("Starting ingest-service, catalog-service and reporting-service"
+                + (instances > 1 ? " (" + instances + " instances each of catalog and reporting)" : "") + " ...");
         Map<String, String> catalogEnv = environment("catalog");
         // catalog's admin endpoints (dead letters) verify tokens with the same key once it has them
         catalogEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
@@ -156,10 +202,10 @@ public final class LocalStack implements AutoCloseable {
         reportingEnv.putAll(extraEnvironment.getOrDefault("reporting-service", Map.of()));
         ingestEnv.putAll(extraEnvironment.getOrDefault("ingest-service", Map.of()));
         synchronized (this) {
-            services.add(ServiceProcess.start("catalog-service", app("catalog-service"), options.catalogPort(),
-                    catalogEnv, jvmOptions("catalog-service"), logs));
-            services.add(ServiceProcess.start("reporting-service", app("reporting-service"), options.reportingPort(),
-                    reportingEnv, jvmOptions("reporting-service"), logs));
+            for (int i = 1; i <= instances; i++) {
+                services.add(instance("catalog-service", i, options.catalogPort(), catalogEnv, logs));
+                services.add(instance("reporting-service", i, options.reportingPort(), reportingEnv, logs));
+            }
             services.add(ServiceProcess.start("ingest-service", app("ingest-service"), options.ingestPort(), ingestEnv,
                     jvmOptions("ingest-service"), logs));
         }
@@ -167,6 +213,13 @@ public final class LocalStack implements AutoCloseable {
             service.awaitReady(http, READY_TIMEOUT);
             progress.accept("  " + service.name() + " ready at " + service.url(""));
         }
+    }
+
+    /** Instance 1 of a service on its given port, the others on free ones. */
+    private ServiceProcess instance(String service, int instance, int port, Map<String, String> env, Path logs)
+            throws IOException {
+        String name = instance == 1 ? service : service + "-" + instance;
+        return ServiceProcess.start(name, app(service), instance == 1 ? port : Ports.free(), env, jvmOptions(name), logs);
     }
 
     private Map<String, String> environment(String database) {
