@@ -45,8 +45,8 @@ import org.resultsflow.infra.Ports;
  *
  * <p>Phases: distinct documents made from the two indicator-rich samples (an office code of their own per copy,
  * so nothing deduplicates); one copy of each learnt (what ingest counts, how many attainment rows reporting
- * serves for it); freshness of single documents on the idle stack; N documents posted by C clients, until
- * reporting's own row count says every read model is complete; reads at 16 connections against a static
+ * serves for it); N documents posted by C clients, until reporting's own row count says every read model is
+ * complete; freshness of single documents on the stack idle again; reads at 16 connections against a static
  * resource of the same service; the PostgreSQL and Kafka floors; peak RSS and CPU of each service process.
  */
 public final class Bench {
@@ -171,11 +171,13 @@ public final class Bench {
     void run() throws Exception {
         OUT.println("bench: load on this machine before the run: " + loadAverage());
         Learnt learnt = learn();
-        freshness(learnt);
         Map<String, Long> cpuBeforeIngest = cpuTimes();
         long postedBytes = throughput(learnt);
         Map<String, Long> cpuAfterIngest = cpuTimes();
         ingestCpu(postedBytes, cpuBeforeIngest, cpuAfterIngest);
+        // After the load, once the stack is idle again: what a document waits on a warm system, not the JIT's
+        // first compilations.
+        freshness(learnt);
         reads(learnt);
         postgresFloor();
         kafkaFloor();

@@ -59,6 +59,7 @@ class ScaleOutIT {
                 Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
         try (LocalStack stack = new LocalStack(options).instances(instances)) {
             stack.start(System.out::println);
+            assertEquals(1 + 2 * instances, stack.services().size(), "ingest, and catalog and reporting " + instances + " times");
             Bench.Documents documents = new Bench.Documents(PROJECT.resolve("deploy/samples"), "SCL");
             List<Bench.Documents.Doc> posted = new ArrayList<>();
             for (int i = 0; i < DOCUMENTS; i++) {
