@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
@@ -12,6 +13,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -34,6 +37,10 @@ import org.resultsflow.contracts.ops.TraceContext;
  * Publishes the outbox to catalog.changes in commit order, at least once: rows are marked only after
  * Kafka acknowledged them, in the transaction that holds their locks, so a second catalog instance
  * waits instead of publishing the same changes out of order.
+ *
+ * <p>A round starts as soon as a transaction that wrote outbox rows committed ({@link #wake()}), so no fixed
+ * interval lies on the path of a change; the periodic poll is only the safety net (rows of another instance,
+ * a round that failed). Rounds of this instance never overlap: a wake during a round runs one more after it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -45,14 +52,19 @@ public class OutboxRelay {
     private final MutinyEmitter<String> changes;
     private final int batchSize;
     private final Counter published;
+    private final Vertx vertx;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
 
     public OutboxRelay(OutboxRepository outbox, @Channel("changes") MutinyEmitter<String> changes,
             @ConfigProperty(name = "resultsflow.catalog.outbox.batch-size", defaultValue = "500") int batchSize,
-            @ConfigProperty(name = "mp.messaging.outgoing.changes.topic") String topic, MeterRegistry registry) {
+            @ConfigProperty(name = "mp.messaging.outgoing.changes.topic") String topic, MeterRegistry registry,
+            Vertx vertx) {
         this.outbox = outbox;
         this.changes = changes;
         this.batchSize = batchSize;
         this.published = DomainMeters.counter(registry, DomainMetric.EVENTS_PUBLISHED, "topic", topic);
+        this.vertx = vertx;
     }
 
     private volatile boolean stopping;
@@ -61,14 +73,40 @@ public class OutboxRelay {
         stopping = true;
     }
 
+    /** The safety net: a round now and then, whether or not a commit asked for one. */
+    // Not before the application (and so its Kafka channels) is up.
+    @Scheduled(every = "${resultsflow.catalog.outbox.interval:1s}", delayed = "1s",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        wake();
+    }
+
+    /**
+     * Asks for a round: called once a transaction that wrote outbox rows committed. Returns at once; the round
+     * runs on a context of its own (its own reactive session), or right after the one running now.
+     */
+    public void wake() {
+        requested.set(true);
+        if (stopping || !running.compareAndSet(false, true)) {
+            return;
+        }
+        requested.set(false);
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> relay().subscribe().with(done -> roundEnded(), failure -> roundEnded()));
+    }
+
+    private void roundEnded() {
+        running.set(false);
+        if (requested.get() && !stopping) {
+            wake();
+        }
+    }
+
     /**
      * Publishes what is pending, a batch at a time until none is left. A failure (broker or database
      * away) leaves the rows unpublished for the next round.
      */
-    // Not before the application (and so its Kafka channels) is up, nor while it stops.
-    @Scheduled(every = "${resultsflow.catalog.outbox.interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
         if (stopping) {
             return Uni.createFrom().voidItem();

@@ -37,12 +37,15 @@ public class ResultsConsumer {
             : t instanceof JDBCException jdbc ? jdbc.getSQLState() : null);
 
     private final ConsumedBatches batches;
+    private final OutboxRelay relay;
     private final Channel<OutcomeReported> outcomes;
     private final Channel<IndicatorReported> indicators;
     private final Channel<BudgetReported> budgets;
 
-    public ResultsConsumer(ObjectMapper json, CatalogUpdater updater, DeadLetters deadLetters, ConsumedBatches batches) {
+    public ResultsConsumer(ObjectMapper json, CatalogUpdater updater, DeadLetters deadLetters, ConsumedBatches batches,
+            OutboxRelay relay) {
         this.batches = batches;
+        this.relay = relay;
         this.outcomes = new Channel<>("outcomes", EventDecoder.only(EventTypes.OUTCOME_REPORTED, OutcomeReported.class,
                 json), updater, deadLetters);
         this.indicators = new Channel<>("indicators", EventDecoder.only(EventTypes.INDICATOR_REPORTED,
@@ -107,6 +110,8 @@ public class ResultsConsumer {
         return Uni.createFrom().completionStage(() -> channel.consumer.consume(records,
                         context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run())))
                 .invoke(() -> batches.applied(records))
+                // committed: its changes are published now, not at the relay's next poll
+                .invoke(relay::wake)
                 .onTermination().invoke((ignored, failure, cancelled) -> batch.end(failure));
     }
 }

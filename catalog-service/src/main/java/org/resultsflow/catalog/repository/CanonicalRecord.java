@@ -3,14 +3,16 @@ package org.resultsflow.catalog.repository;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** The current canonical state of one record, as last published on catalog.changes. */
 @Entity
@@ -41,7 +43,10 @@ public class CanonicalRecord extends PanacheEntityBase {
     public long version;
 
     /** The record as published, always a JSON object. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(read = "cast(state as text)", write = "cast(cast(? as text) as jsonb)")
+    @Convert(converter = JsonText.class)
+    @Mutability(Immutability.class)
     public JsonNode state;
 
     @Column(name = "updated_at")

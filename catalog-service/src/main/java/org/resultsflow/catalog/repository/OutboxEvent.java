@@ -3,16 +3,23 @@ package org.resultsflow.catalog.repository;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 
-/** A catalog change waiting for (or done with) publication on catalog.changes. */
+/**
+ * A catalog change waiting for (or done with) publication on catalog.changes. Updates write the changed columns
+ * only: the relay sets two of them on every row it publishes, and need not send the payload back.
+ */
 @Entity
 @Table(name = "outbox_event")
+@DynamicUpdate
 public class OutboxEvent extends PanacheEntityBase {
 
     /**
@@ -34,7 +41,10 @@ public class OutboxEvent extends PanacheEntityBase {
     public String recordKey;
 
     /** The event's data, always a JSON object. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(read = "cast(payload as text)", write = "cast(cast(? as text) as jsonb)")
+    @Convert(converter = JsonText.class)
+    @Mutability(Immutability.class)
     public JsonNode payload;
 
     @Column(name = "created_at")

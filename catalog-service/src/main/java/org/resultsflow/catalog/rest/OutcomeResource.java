@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -67,8 +68,14 @@ public class OutcomeResource {
                     + "observations), budgets per reporting year, funding by partner and year, and progress notes. "
                     + "Every value carries its provenance.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Views.OutcomeDetail.class)))
+    @APIResponse(responseCode = "400", description = "An unknown include", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such outcome", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Uni<Views.OutcomeDetail> get(@Parameter(description = "Outcome id, e.g. XM-DAC-41146-MEX_D_2.1") @PathParam("id") String id) {
+    public Uni<Views.OutcomeDetail> get(@Parameter(description = "Outcome id, e.g. XM-DAC-41146-MEX_D_2.1") @PathParam("id") String id,
+            @Parameter(description = "What to add to the answer, comma-separated: observations (each indicator's "
+                    + "observations with their provenance; without it an indicator's observations are null, left out, "
+                    + "which makes the answer of an outcome page less than half the size)")
+            @QueryParam("include") String include) {
+        boolean observations = includesObservations(include);
         return records.find(RecordType.OUTCOME, id).chain(outcomeRecord ->
                 records.ofOutcome(RecordType.INDICATOR, id).chain(indicatorRecords ->
                         records.ofOutcome(RecordType.BUDGET, id).chain(budgetRecords ->
@@ -77,14 +84,32 @@ public class OutcomeResource {
                                             && fundingRecord == null) {
                                         throw new NotFoundException("No outcome with id " + id);
                                     }
-                                    return compose(id, outcomeRecord, indicatorRecords, budgetRecords, fundingRecord);
+                                    return compose(id, outcomeRecord, indicatorRecords, budgetRecords, fundingRecord,
+                                            observations);
                                 }))));
     }
 
+    /** The parts {@code include} names: observations, or nothing. */
+    static boolean includesObservations(String include) {
+        boolean observations = false;
+        for (String part : include == null ? new String[0] : include.split(",")) {
+            switch (part.strip()) {
+                case "observations" -> observations = true;
+                case "" -> { }
+                default -> throw new BadRequestException("include takes observations, not '" + part.strip() + "'");
+            }
+        }
+        return observations;
+    }
+
     private Views.OutcomeDetail compose(String id, CanonicalRecord outcomeRecord, List<CanonicalRecord> indicatorRecords,
-            List<CanonicalRecord> budgetRecords, CanonicalRecord fundingRecord) {
+            List<CanonicalRecord> budgetRecords, CanonicalRecord fundingRecord, boolean withObservations) {
         CatalogOutcome outcome = outcomeRecord == null ? null : json.read(outcomeRecord, CatalogOutcome.class);
-        List<CatalogIndicator> indicators = indicatorRecords.stream().map(r -> json.read(r, CatalogIndicator.class)).toList();
+        List<CatalogIndicator> indicators = indicatorRecords.stream().map(r -> json.read(r, CatalogIndicator.class))
+                .map(i -> withObservations ? i : new CatalogIndicator(i.id(), i.code(), i.statement(),
+                        i.normalisedStatement(), i.outcomeId(), i.outputCode(), i.parentId(), i.office(), i.tags(),
+                        i.aliases(), i.provenance(), null))
+                .toList();
         List<CatalogBudget> budgets = budgetRecords.stream().map(r -> json.read(r, CatalogBudget.class))
                 .sorted(java.util.Comparator.comparing(CatalogBudget::id)).toList();
         CatalogFunding funding = fundingRecord == null ? null : json.read(fundingRecord, CatalogFunding.class);

@@ -101,7 +101,7 @@ class SeedsOverKafkaTest {
         real.forEach(doc -> doc.events().forEach(e -> CatalogTests.publish(streams, json, e)));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            JsonNode outcome = json.readTree(given().get("/api/outcomes/{id}", MEX_D_2_1).then().statusCode(200)
+            JsonNode outcome = json.readTree(given().queryParam("include", "observations").get("/api/outcomes/{id}", MEX_D_2_1).then().statusCode(200)
                     .extract().asString());
             assertEquals(List.of("MEX_D_2.1.1", "MEX_D_2.1.2", "MEX_D_2.1.3"), texts(outcome.get("outputs"), "code"));
             assertEquals(14, outcome.get("indicators").size(), "indicators of the outcome itself");
@@ -109,7 +109,7 @@ class SeedsOverKafkaTest {
             assertEquals(List.of(2, 2, 2), sizes(outcome.get("outputs"), "budgets"));
             assertEquals(2, outcome.get("budgets").size());
         });
-        JsonNode outcome = json.readTree(given().get("/api/outcomes/{id}", MEX_D_2_1).then().extract().asString());
+        JsonNode outcome = json.readTree(given().queryParam("include", "observations").get("/api/outcomes/{id}", MEX_D_2_1).then().extract().asString());
         Set<String> documents = new TreeSet<>();
         Set<Integer> years = new TreeSet<>();
         List<JsonNode> indicators = new ArrayList<>();
@@ -125,6 +125,14 @@ class SeedsOverKafkaTest {
         }
         assertEquals(Set.of(page, pdf), documents, "observations come from both documents");
         assertTrue(years.containsAll(List.of(2020, 2021, 2022, 2023)), years.toString());
+
+        // Without include=observations: the same outcome, outputs and indicators, their observations left out.
+        String compact = given().get("/api/outcomes/{id}", MEX_D_2_1).then().statusCode(200).extract().asString();
+        JsonNode small = json.readTree(compact);
+        assertEquals(texts(outcome.get("outputs"), "code"), texts(small.get("outputs"), "code"));
+        assertEquals(sizes(outcome.get("outputs"), "indicators"), sizes(small.get("outputs"), "indicators"));
+        small.get("indicators").forEach(i -> assertTrue(i.get("observations").isNull(), i.get("id").asText()));
+        assertTrue(compact.length() * 2 < outcome.toString().length(), compact.length() + " vs " + outcome.toString().length());
 
         JsonNode care = indicators.stream().filter(i -> "MEX_D_2.1.3::MEX_D_2.1.3A".equals(i.get("id").asText()))
                 .findFirst().orElseThrow();

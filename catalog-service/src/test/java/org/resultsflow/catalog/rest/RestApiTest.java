@@ -33,5 +33,7 @@ class RestApiTest {
                 .body("status", equalTo(404)).body("message", containsString("nothing at all / here #1?"));
         given().get("/api/indicators/{id}/history", "NOPE_D_1.1::x").then().statusCode(404).body("status", equalTo(404));
         given().get("/api/outcomes/{id}", "XM-DAC-41146-NOPE_D_1.1").then().statusCode(404).body("error", equalTo("Not Found"));
+        given().get("/api/outcomes/{id}?include=everything", "XM-DAC-41146-NOPE_D_1.1").then().statusCode(400)
+                .body("status", equalTo(400)).body("message", containsString("everything"));
     }
 }

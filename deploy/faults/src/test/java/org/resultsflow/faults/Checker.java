@@ -111,7 +111,7 @@ final class Checker {
         JsonNode outcomes = json(stack.get(stack.stack.catalogUrl("/api/outcomes?size=500&office=" + doc.office())));
         for (JsonNode listed : outcomes.path("items").isArray() ? outcomes.path("items") : outcomes) {
             String id = listed.path("id").asText();
-            JsonNode outcome = json(stack.get(stack.stack.catalogUrl("/api/outcomes/" + id)));
+            JsonNode outcome = json(stack.get(stack.stack.catalogUrl("/api/outcomes/" + id + "?include=observations")));
             add(keys, doc, "outcome " + id);
             notes(keys, doc, "note " + id, outcome.path("progressNotes"));
             indicators(keys, doc, outcome.path("indicators"));

@@ -108,6 +108,24 @@ class DeploymentsTest {
         assertEquals(port, Workloads.resolve(container, get.getPort(), where + " " + kind), where + ": " + kind + " port");
     }
 
+    /**
+     * Each service runs within the memory deploy/local/bench measures its peak RSS against, with the heap the local
+     * launcher gives it (LocalStack.serviceJvm): 256Mi, the catalog 384Mi; the image gives half to the heap
+     * (JAVA_MAX_MEM_RATIO in the Dockerfile), the rest is metaspace, code, threads and buffers.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceIsHeldToTheMemoryBudgetOfTheBenchmark(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        for (ServiceConfig service : Project.services()) {
+            Container container = Workloads.container(Workloads.deployment(m, service), service);
+            Quantity limit = container.getResources().getLimits().get("memory");
+            String budget = service.name().equals("catalog-service") ? "384Mi" : "256Mi";
+            assertEquals(Quantity.getAmountInBytes(new Quantity(budget)), Quantity.getAmountInBytes(limit),
+                    overlay + ": " + service.name() + " memory limit");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void everyContainerIsBoundedAndUnprivileged(String overlay) {

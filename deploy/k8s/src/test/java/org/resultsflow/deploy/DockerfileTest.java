@@ -27,6 +27,7 @@ class DockerfileTest {
             assertTrue(text.contains("${QUARKUS_HTTP_PORT:-" + service.httpPort() + "}"), where
                     + ": the HEALTHCHECK must probe QUARKUS_HTTP_PORT, defaulting to " + service.httpPort());
             assertTrue(text.contains("FROM registry.access.redhat.com/ubi9/openjdk-17-runtime:"), where + " must build on ubi9 openjdk-17-runtime");
+            assertTrue(text.contains("ENV JAVA_MAX_MEM_RATIO=50"), where + ": the heap takes half of the container's memory limit");
         }
         System.out.printf("DockerfileTest: %d Dockerfiles checked%n", Project.SERVICES.size());
     }

@@ -16,7 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.resultsflow.infra.Database;
 import org.resultsflow.infra.EmbeddedInfrastructure;
 import org.resultsflow.infra.Infrastructure;
@@ -68,6 +73,8 @@ public final class LocalStack implements AutoCloseable {
     private Infrastructure infrastructure;
     private LocalToken keys;
     private String token;
+    private Path profileDir;
+    private int instances = 1;
 
     /** A stack not started yet: {@link #close()} may be called at any time, also while it starts. */
     public LocalStack(Options options) {
@@ -84,6 +91,67 @@ public final class LocalStack implements AutoCloseable {
         this.options = options;
         this.infrastructureFactory = infrastructureFactory;
         this.extraEnvironment = Map.copyOf(extraEnvironment);
+    }
+
+    /**
+     * Records a JDK Flight Recorder profile of each service, written to {@code dir/<service>.jfr} when the
+     * service stops (the benchmark's {@code --profile}). Call before {@link #start}.
+     */
+    public LocalStack profileInto(Path dir) {
+        this.profileDir = dir;
+        return this;
+    }
+
+    /**
+     * Each service's JVM: the heap half of the memory its container has in deploy/k8s (256 MiB; the catalog 384 MiB,
+     * which holds a batch's claims, records and outbox rows in its session), the rest for metaspace, code, thread
+     * stacks and network buffers; the serial collector, as a small heap needs no more.
+     */
+    static List<String> serviceJvm(String service) {
+        String heap = service.startsWith("catalog-service") ? "-Xmx192m" : "-Xmx128m";
+        return List.of(heap, "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
+                "-XX:MaxDirectMemorySize=64m");
+    }
+
+    /**
+     * Runs {@code count} catalog-service and reporting-service processes (one consumer group each, sharing the
+     * partitions), the extra ones named {@code catalog-service-2}, ... on free ports. Call before {@link #start}.
+     */
+    public LocalStack instances(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("instances: at least 1, not " + count);
+        }
+        this.instances = count;
+        return this;
+    }
+
+    /**
+     * The topics with as many partitions as deploy/k8s gives them (base/kafka/topics.yaml), so that several
+     * instances share the work as they would there; the broker would otherwise create them with one.
+     */
+    static final Map<String, Integer> TOPICS = Map.of("results.outcomes", 6, "results.indicators", 6,
+            "results.budgets", 6, "catalog.changes", 6, "catalog.dlq", 1, "reporting.dlq", 1);
+
+    private static void createTopics(String bootstrapServers) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(1, TimeUnit.MINUTES);
+            List<NewTopic> missing = TOPICS.entrySet().stream().filter(t -> !existing.contains(t.getKey()))
+                    .map(t -> new NewTopic(t.getKey(), t.getValue(), (short) 1)).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(1, TimeUnit.MINUTES);
+            }
+        }
+    }
+
+    /** The JVM options of a service process: its memory bounds, and the profiler when asked for. */
+    private List<String> jvmOptions(String service) throws IOException {
+        List<String> jvm = new ArrayList<>(serviceJvm(service));
+        if (profileDir != null) {
+            Files.createDirectories(profileDir);
+            jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + profileDir.resolve(service + ".jfr"));
+        }
+        return jvm;
     }
 
     /**
@@ -127,7 +195,9 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> reportingEnv = environment("reporting");
         reportingEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
 
-        progress.accept("Starting ingest-service, catalog-service and reporting-service ...");
+        createTopics(started.kafkaBootstrapServers());
+        progress.accept("Starting ingest-service, catalog-service and reporting-service"
+                + (instances > 1 ? " (" + instances + " instances each of catalog and reporting)" : "") + " ...");
         Map<String, String> catalogEnv = environment("catalog");
         // catalog's admin endpoints (dead letters) verify tokens with the same key once it has them
         catalogEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
@@ -135,17 +205,24 @@ public final class LocalStack implements AutoCloseable {
         reportingEnv.putAll(extraEnvironment.getOrDefault("reporting-service", Map.of()));
         ingestEnv.putAll(extraEnvironment.getOrDefault("ingest-service", Map.of()));
         synchronized (this) {
-            services.add(ServiceProcess.start("catalog-service", app("catalog-service"), options.catalogPort(),
-                    catalogEnv, logs));
-            services.add(ServiceProcess.start("reporting-service", app("reporting-service"), options.reportingPort(),
-                    reportingEnv, logs));
+            for (int i = 1; i <= instances; i++) {
+                services.add(instance("catalog-service", i, options.catalogPort(), catalogEnv, logs));
+                services.add(instance("reporting-service", i, options.reportingPort(), reportingEnv, logs));
+            }
             services.add(ServiceProcess.start("ingest-service", app("ingest-service"), options.ingestPort(), ingestEnv,
-                    logs));
+                    jvmOptions("ingest-service"), logs));
         }
         for (ServiceProcess service : List.copyOf(services)) {
             service.awaitReady(http, READY_TIMEOUT);
             progress.accept("  " + service.name() + " ready at " + service.url(""));
         }
+    }
+
+    /** Instance 1 of a service on its given port, the others on free ones. */
+    private ServiceProcess instance(String service, int instance, int port, Map<String, String> env, Path logs)
+            throws IOException {
+        String name = instance == 1 ? service : service + "-" + instance;
+        return ServiceProcess.start(name, app(service), instance == 1 ? port : Ports.free(), env, jvmOptions(name), logs);
     }
 
     private Map<String, String> environment(String database) {
@@ -158,6 +235,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
         // The jars run in the prod profile, which logs JSON for collectors; people read the local logs.
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        // glibc gives each thread that allocates its own 64 MiB arena; a JVM needs few (as in the images).
+        env.put("MALLOC_ARENA_MAX", "2");
         return env;
     }
 
@@ -173,6 +252,11 @@ public final class LocalStack implements AutoCloseable {
     /** The key pair the services trust, to mint other tokens (expired, without a role, ...). */
     public LocalToken keys() {
         return keys;
+    }
+
+    /** The broker and database the services run on (the benchmark measures their floors on them). */
+    public synchronized Infrastructure infrastructure() {
+        return infrastructure;
     }
 
     /** ingest-service, catalog-service or reporting-service. */

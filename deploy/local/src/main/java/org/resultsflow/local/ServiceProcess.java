@@ -40,31 +40,41 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path app;
     private final Path log;
     private final Map<String, String> environment;
+    private final List<String> jvmOptions;
     private volatile Process process;
 
-    private ServiceProcess(String name, Path app, int port, Map<String, String> environment, Path log) {
+    private ServiceProcess(String name, Path app, int port, Map<String, String> environment, List<String> jvmOptions,
+            Path log) {
         this.name = name;
         this.app = app;
         this.port = port;
         this.environment = Map.copyOf(environment);
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.log = log;
     }
 
-    /** Starts {@code <service>/target/quarkus-app/quarkus-run.jar} with its configuration as environment. */
-    static ServiceProcess start(String name, Path app, int port, Map<String, String> environment, Path logDir)
-            throws IOException {
+    /**
+     * Starts {@code <service>/target/quarkus-app/quarkus-run.jar} with its configuration as environment and
+     * {@code jvmOptions} (heap bounds, a profiler) before the jar.
+     */
+    static ServiceProcess start(String name, Path app, int port, Map<String, String> environment,
+            List<String> jvmOptions, Path logDir) throws IOException {
         if (!Files.isRegularFile(app)) {
             throw new IllegalStateException(name + " is not built: " + app + " is missing (run ./mvnw package -DskipTests)");
         }
         Files.createDirectories(logDir);
-        ServiceProcess service = new ServiceProcess(name, app, port, environment, logDir.resolve(name + ".log"));
+        ServiceProcess service = new ServiceProcess(name, app, port, environment, jvmOptions,
+                logDir.resolve(name + ".log"));
         service.launch(Map.of(), false);
         return service;
     }
 
     private void launch(Map<String, String> overrides, boolean appendLog) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", app.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", app.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())

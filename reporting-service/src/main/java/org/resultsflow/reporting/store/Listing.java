@@ -24,9 +24,11 @@ final class Listing {
         // The count takes the filter's parameters alone, so take them before the page adds its own.
         var countParams = where.tuple();
         String pageClause = where.page(page, size);
-        return pool.preparedQuery(query + " ORDER BY " + orderBy + pageClause).execute(where.tuple())
-                .chain(rows -> pool.preparedQuery("SELECT count(*) FROM (" + query + ") AS matching").execute(countParams)
-                        .map(count -> new Page<>(map(rows, mapper), count.iterator().next().getLong(0))));
+        // The page and the count on two connections at once: one round trip's latency, not two.
+        return Uni.combine().all().unis(pool.preparedQuery(query + " ORDER BY " + orderBy + pageClause).execute(where.tuple()),
+                        pool.preparedQuery("SELECT count(*) FROM (" + query + ") AS matching").execute(countParams))
+                .asTuple()
+                .map(both -> new Page<>(map(both.getItem1(), mapper), both.getItem2().iterator().next().getLong(0)));
     }
 
     static <T> Uni<List<T>> all(Pool pool, String query, Where where, String orderBy, Function<Row, T> mapper) {
