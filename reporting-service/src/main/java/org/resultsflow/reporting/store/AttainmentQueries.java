@@ -18,7 +18,7 @@ import org.resultsflow.reporting.metrics.ExpectedKind;
 @ApplicationScoped
 public class AttainmentQueries {
 
-    private static final String ROWS = "SELECT indicator_id, year, sequence, indicator_code, statement, outcome_id,"
+    static final String ROWS = "SELECT indicator_id, year, sequence, indicator_code, statement, outcome_id,"
             + " output_code, office, result_raw, result_type, result_value, expected_kind, expected_raw, expected_type,"
             + " expected_value, ratio, status, reason, direction, direction_rule FROM report_attainment";
     private static final String ROW_ORDER = "office, outcome_id, output_code NULLS FIRST, coalesce(indicator_code, statement),"
@@ -79,7 +79,7 @@ public class AttainmentQueries {
                 + " AS mean_ratio FROM report_attainment" + where.clause() + " GROUP BY " + by.groupKeys() + ", year";
     }
 
-    private static AttainmentRow row(Row row) {
+    static AttainmentRow row(Row row) {
         return new AttainmentRow(row.getString("indicator_id"), row.getInteger("year"), row.getInteger("sequence"),
                 row.getString("indicator_code"), row.getString("statement"), row.getString("outcome_id"),
                 row.getString("output_code"), row.getString("office"), row.getString("result_raw"),

@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.util.List;
 import org.resultsflow.reporting.metrics.BudgetUtilisation;
 import org.resultsflow.reporting.metrics.Direction;
 import org.resultsflow.reporting.metrics.DirectionRule;
@@ -16,7 +17,7 @@ import org.resultsflow.reporting.metrics.ProgressStatus;
 @ApplicationScoped
 public class ProgressQueries {
 
-    private static final String ROWS = "SELECT indicator_id, year, sequence, indicator_code, statement, outcome_id,"
+    static final String ROWS = "SELECT indicator_id, year, sequence, indicator_code, statement, outcome_id,"
             + " output_code, office, direction, direction_rule, baseline_raw, baseline_value, baseline_year, target_raw,"
             + " target_value, target_year, result_raw, result_value, progress, expected_progress, pace, status, reason"
             + " FROM report_progress";
@@ -36,6 +37,12 @@ public class ProgressQueries {
         Where where = new Where().eq("office", Where.given(office)).outcome("outcome_id", Where.given(outcome))
                 .eq("output_code", Where.given(output)).eq("year", year).eq("status", status == null ? null : status.name());
         return Listing.page(pool, ROWS + where.clause(), where, ROW_ORDER, page, size, ProgressQueries::row);
+    }
+
+    /** Every row of one outcome (by id), in the order of the list. */
+    public Uni<List<ProgressRow>> ofOutcome(String outcomeId) {
+        Where where = new Where().eq("outcome_id", outcomeId);
+        return Listing.all(pool, ROWS + where.clause(), where, ROW_ORDER, ProgressQueries::row);
     }
 
     /** One page of the roll-ups per {@code by} and year. */
@@ -61,7 +68,7 @@ public class ProgressQueries {
                 + " AS mean_progress FROM report_progress" + where.clause() + " GROUP BY " + by.groupKeys() + ", year";
     }
 
-    private static ProgressRow row(Row row) {
+    static ProgressRow row(Row row) {
         return new ProgressRow(row.getString("indicator_id"), row.getInteger("year"), row.getInteger("sequence"),
                 row.getString("indicator_code"), row.getString("statement"), row.getString("outcome_id"),
                 row.getString("output_code"), row.getString("office"),
