@@ -79,5 +79,20 @@
       }
     });
   }
+  (data.trajectories || []).forEach(t => {
+    const canvas = document.getElementById(t.canvas);
+    if (!canvas) return;
+    new Chart(canvas, {
+      type: 'line',
+      data: {
+        labels: t.labels,
+        datasets: [
+          { label: 'Planned', data: t.planned, borderColor: '#8a96a3', borderDash: [4, 3], pointRadius: 2, spanGaps: true },
+          { label: 'Result', data: t.results, borderColor: '#0b5cad', backgroundColor: '#0b5cad', pointRadius: 3, spanGaps: true }
+        ]
+      },
+      options: { plugins: { legend: { display: false } }, scales: { x: { ticks: { autoSkip: true, maxTicksLimit: 8 } } } }
+    });
+  });
   document.documentElement.dataset.charts = 'ready';
 })();

@@ -58,6 +58,15 @@ public final class Tables {
         }
     }
 
+    /** Runs one statement on the read models (a test's own rows), returning the rows it changed. */
+    public static int execute(String sql) {
+        try (Connection connection = connect(); var statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Connection connect() throws SQLException {
         Database db = SharedInfrastructure.get().database("reporting");
         return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.resultsflow.catalog.mapping.RecordType;
 
 @ApplicationScoped
@@ -21,8 +22,25 @@ public class CanonicalRecordRepository implements PanacheRepositoryBase<Canonica
     /** Records of a type (redirects excluded), filtered by whichever of office, plan period and outcome are given. */
     public Uni<List<CanonicalRecord>> list(RecordType recordType, String office, String planPeriod, String outcomeId,
             Page page) {
-        return find(filtered("key.recordType = :type and mergedInto is null", office, planPeriod, outcomeId),
-                parameters(recordType, office, planPeriod, outcomeId)).page(page).list();
+        return find(filtered("key.recordType = :type and mergedInto is null", office, planPeriod, outcomeId)
+                        + " order by key.recordId", parameters(recordType, office, planPeriod, outcomeId)).page(page).list();
+    }
+
+    /** How many records {@link #list} finds over all pages. */
+    public Uni<Long> count(RecordType recordType, String office, String planPeriod, String outcomeId) {
+        return count(filtered("key.recordType = :type and mergedInto is null", office, planPeriod, outcomeId),
+                parameters(recordType, office, planPeriod, outcomeId));
+    }
+
+    /**
+     * The ids of the indicators (redirects excluded) whose canonical code is this one, in id order: one code may
+     * be shown under several outputs (a strategic-plan code reused by each).
+     */
+    public Uni<List<String>> indicatorsWithCode(String code) {
+        return getSession().chain(session -> session.createNativeQuery("select record_id from canonical_record "
+                        + "where record_type = :type and merged_into is null and state ->> 'code' = :code order by record_id",
+                        String.class)
+                .setParameter("type", RecordType.INDICATOR.value()).setParameter("code", code).getResultList());
     }
 
     /** Records of a type belonging to one outcome (its indicators, budgets), redirects excluded, in id order. */
@@ -42,8 +60,31 @@ public class CanonicalRecordRepository implements PanacheRepositoryBase<Canonica
      * observations of the indicator states rather than over whole indicators in memory.
      */
     public Uni<List<ConflictingObservation>> conflicts(String office, String outcomeId, int page, int size) {
-        StringBuilder sql = new StringBuilder("select r.record_id, r.state ->> 'code', r.state ->> 'outcomeId', "
-                + "r.state ->> 'parentId', cast(o.observation as text) from canonical_record r "
+        String sql = "select r.record_id, r.state ->> 'code', r.state ->> 'outcomeId', r.state ->> 'parentId', "
+                + "cast(o.observation as text)" + conflicting(office, outcomeId)
+                + " order by r.record_id, o.position limit :limit offset :offset";
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, Object[].class)
+                    .setParameter("limit", (long) size)
+                    .setParameter("offset", (long) page * size);
+            conflictParameters(query, office, outcomeId);
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(r -> new ConflictingObservation((String) r[0], (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4])).toList());
+    }
+
+    /** How many observations {@link #conflicts} finds over all pages. */
+    public Uni<Long> countConflicts(String office, String outcomeId) {
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery("select count(*)" + conflicting(office, outcomeId), Long.class);
+            conflictParameters(query, office, outcomeId);
+            return query.getSingleResult();
+        });
+    }
+
+    /** The observations with conflicting known values, as FROM and WHERE of a query. */
+    private static String conflicting(String office, String outcomeId) {
+        StringBuilder sql = new StringBuilder(" from canonical_record r "
                 + "cross join lateral jsonb_array_elements(r.state -> 'observations') with ordinality as o(observation, position) "
                 + "where r.record_type = :type and r.conflicts > 0 and jsonb_array_length(o.observation -> 'conflicts') > 0");
         if (office != null) {
@@ -52,21 +93,18 @@ public class CanonicalRecordRepository implements PanacheRepositoryBase<Canonica
         if (outcomeId != null) {
             sql.append(" and r.outcome_id = :outcome");
         }
-        sql.append(" order by r.record_id, o.position limit :limit offset :offset");
-        return getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), Object[].class)
-                    .setParameter("type", RecordType.INDICATOR.value())
-                    .setParameter("limit", (long) size)
-                    .setParameter("offset", (long) page * size);
-            if (office != null) {
-                query.setParameter("office", office);
-            }
-            if (outcomeId != null) {
-                query.setParameter("outcome", outcomeId);
-            }
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(r -> new ConflictingObservation((String) r[0], (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4])).toList());
+        return sql.toString();
+    }
+
+    private static void conflictParameters(Mutiny.SelectionQuery<?> query, String office,
+            String outcomeId) {
+        query.setParameter("type", RecordType.INDICATOR.value());
+        if (office != null) {
+            query.setParameter("office", office);
+        }
+        if (outcomeId != null) {
+            query.setParameter("outcome", outcomeId);
+        }
     }
 
     private static String filtered(String base, String office, String planPeriod, String outcomeId) {
@@ -80,7 +118,7 @@ public class CanonicalRecordRepository implements PanacheRepositoryBase<Canonica
         if (outcomeId != null) {
             query.append(" and outcomeId = :outcome");
         }
-        return query.append(" order by key.recordId").toString();
+        return query.toString();
     }
 
     private static Parameters parameters(RecordType recordType, String office, String planPeriod, String outcomeId) {

@@ -27,6 +27,12 @@ public class ApiErrors {
                 .build();
     }
 
+    @ServerExceptionMapper
+    public Response ambiguous(AmbiguousLookup e) {
+        return Response.status(409).type(MediaType.APPLICATION_JSON).entity(ApiError.ambiguous(e.getMessage(), e.candidates()))
+                .build();
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
         LOG.error("Request failed", e);

@@ -14,19 +14,30 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.resultsflow.catalog.mapping.ClaimMapper;
 import org.resultsflow.catalog.mapping.RecordType;
 import org.resultsflow.catalog.repository.CanonicalRecord;
 import org.resultsflow.catalog.repository.CanonicalRecordRepository;
+import org.resultsflow.catalog.repository.Claim;
+import org.resultsflow.catalog.repository.ClaimRepository;
+import org.resultsflow.catalog.service.CatalogEngine;
+import org.resultsflow.catalog.service.Computed;
 import org.resultsflow.contracts.catalog.CatalogBudget;
 import org.resultsflow.contracts.catalog.CatalogFunding;
 import org.resultsflow.contracts.catalog.CatalogIndicator;
@@ -40,24 +51,29 @@ import org.resultsflow.contracts.errors.ApiError;
 public class OutcomeResource {
 
     private final CanonicalRecordRepository records;
+    private final ClaimRepository claims;
+    private final CatalogEngine engine;
     private final Json json;
 
-    public OutcomeResource(CanonicalRecordRepository records, Json json) {
+    public OutcomeResource(CanonicalRecordRepository records, ClaimRepository claims, CatalogEngine engine, Json json) {
         this.records = records;
+        this.claims = claims;
+        this.engine = engine;
         this.json = json;
     }
 
     @GET
     @Operation(summary = "List canonical outcomes", description = "In id order, one page at a time.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CatalogOutcome.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "200", headers = @Header(name = Totals.TOTAL, description = "Items matching the filters, all pages"), content = @Content(schema = @Schema(implementation = CatalogOutcome.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "Invalid page or size", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Uni<List<CatalogOutcome>> list(
+    public Uni<RestResponse<List<CatalogOutcome>>> list(
             @Parameter(description = "Office prefix, e.g. MEX") @QueryParam("office") String office,
             @Parameter(description = "Plan period, e.g. 2020-2025") @QueryParam("planPeriod") String planPeriod,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return records.list(RecordType.OUTCOME, Json.blankToNull(office), Json.blankToNull(planPeriod), null, Page.of(page, size))
-                .map(found -> found.stream().map(r -> json.read(r, CatalogOutcome.class)).toList());
+        return Totals.answer(records.list(RecordType.OUTCOME, Json.blankToNull(office), Json.blankToNull(planPeriod), null,
+                        Page.of(page, size)).map(found -> found.stream().map(r -> json.read(r, CatalogOutcome.class)).toList()),
+                () -> records.count(RecordType.OUTCOME, Json.blankToNull(office), Json.blankToNull(planPeriod), null));
     }
 
     @GET
@@ -66,7 +82,8 @@ public class OutcomeResource {
     @Operation(summary = "One canonical outcome with everything under it",
             description = "The outcome's canonical record composed with its outputs' and its own indicators (with "
                     + "observations), budgets per reporting year, funding by partner and year, and progress notes. "
-                    + "Every value carries its provenance.")
+                    + "Every value carries its provenance. With asOf, everything as built from only the documents as of "
+                    + "that date or earlier, by the same merge rules: what was published then.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Views.OutcomeDetail.class)))
     @APIResponse(responseCode = "400", description = "An unknown include", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such outcome", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -74,18 +91,27 @@ public class OutcomeResource {
             @Parameter(description = "What to add to the answer, comma-separated: observations (each indicator's "
                     + "observations with their provenance; without it an indicator's observations are null, left out, "
                     + "which makes the answer of an outcome page less than half the size)")
-            @QueryParam("include") String include) {
+            @QueryParam("include") String include,
+            @Parameter(description = "A date (YYYY-MM-DD): the outcome as built from only the documents as of that date "
+                    + "or earlier; documents with no as-of date are left out")
+            @QueryParam("asOf") AsOf asOf) {
         boolean observations = includesObservations(include);
         return records.find(RecordType.OUTCOME, id).chain(outcomeRecord ->
                 records.ofOutcome(RecordType.INDICATOR, id).chain(indicatorRecords ->
                         records.ofOutcome(RecordType.BUDGET, id).chain(budgetRecords ->
-                                records.find(RecordType.FUNDING, id).map(fundingRecord -> {
+                                records.find(RecordType.FUNDING, id).chain(fundingRecord -> {
                                     if (outcomeRecord == null && indicatorRecords.isEmpty() && budgetRecords.isEmpty()
                                             && fundingRecord == null) {
                                         throw new NotFoundException("No outcome with id " + id);
                                     }
-                                    return compose(id, outcomeRecord, indicatorRecords, budgetRecords, fundingRecord,
-                                            observations);
+                                    if (asOf != null) {
+                                        return asOf(id, indicatorRecords, budgetRecords, asOf.date(), observations);
+                                    }
+                                    return Uni.createFrom().item(compose(id,
+                                            outcomeRecord == null ? null : json.read(outcomeRecord, CatalogOutcome.class),
+                                            indicatorRecords.stream().map(r -> json.read(r, CatalogIndicator.class)).toList(),
+                                            budgetRecords.stream().map(r -> json.read(r, CatalogBudget.class)).toList(),
+                                            fundingRecord == null ? null : json.read(fundingRecord, CatalogFunding.class), observations));
                                 }))));
     }
 
@@ -102,17 +128,49 @@ public class OutcomeResource {
         return observations;
     }
 
-    private Views.OutcomeDetail compose(String id, CanonicalRecord outcomeRecord, List<CanonicalRecord> indicatorRecords,
-            List<CanonicalRecord> budgetRecords, CanonicalRecord fundingRecord, boolean withObservations) {
-        CatalogOutcome outcome = outcomeRecord == null ? null : json.read(outcomeRecord, CatalogOutcome.class);
-        List<CatalogIndicator> indicators = indicatorRecords.stream().map(r -> json.read(r, CatalogIndicator.class))
-                .map(i -> withObservations ? i : new CatalogIndicator(i.id(), i.code(), i.statement(),
-                        i.normalisedStatement(), i.outcomeId(), i.outputCode(), i.parentId(), i.office(), i.tags(),
-                        i.aliases(), i.provenance(), null))
-                .toList();
-        List<CatalogBudget> budgets = budgetRecords.stream().map(r -> json.read(r, CatalogBudget.class))
-                .sorted(java.util.Comparator.comparing(CatalogBudget::id)).toList();
-        CatalogFunding funding = fundingRecord == null ? null : json.read(fundingRecord, CatalogFunding.class);
+    /**
+     * The outcome's groups (its own, its indicators' parents, its budgets, its funding) merged again from the
+     * claims of the documents as of the date: the one merge, over fewer claims.
+     */
+    private Uni<Views.OutcomeDetail> asOf(String id, List<CanonicalRecord> indicatorRecords,
+            List<CanonicalRecord> budgetRecords, LocalDate date, boolean observations) {
+        List<String> parents = indicatorRecords.stream().map(r -> r.parentId).distinct().toList();
+        List<String> budgetIds = budgetRecords.stream().map(r -> r.key.recordId()).toList();
+        return claims.forRecord(RecordType.OUTCOME, id).chain(outcomeClaims ->
+                claims.forGroups(RecordType.INDICATOR, parents).chain(indicatorClaims ->
+                        claims.forGroups(RecordType.BUDGET, budgetIds).chain(budgetClaims ->
+                                claims.forRecord(RecordType.FUNDING, id).map(fundingClaims -> {
+                                    List<Computed> then = new ArrayList<>();
+                                    for (List<Claim> group : List.of(outcomeClaims, indicatorClaims, budgetClaims, fundingClaims)) {
+                                        group.stream().collect(Collectors.groupingBy(ClaimMapper::groupOf, TreeMap::new,
+                                                Collectors.toList())).forEach((g, c) -> then.addAll(engine.asOf(g, c, date)));
+                                    }
+                                    if (then.isEmpty()) {
+                                        throw new NotFoundException("No document as of " + date + " shows outcome " + id);
+                                    }
+                                    return compose(id, first(then, RecordType.OUTCOME, CatalogOutcome.class),
+                                            all(then, RecordType.INDICATOR, CatalogIndicator.class).stream()
+                                                    .filter(i -> id.equals(i.outcomeId())).toList(),
+                                            all(then, RecordType.BUDGET, CatalogBudget.class),
+                                            first(then, RecordType.FUNDING, CatalogFunding.class), observations);
+                                }))));
+    }
+
+    private static <T> List<T> all(List<Computed> computed, RecordType type, Class<T> as) {
+        return computed.stream().filter(c -> c.type() == type && as.isInstance(c.canonical()))
+                .sorted(Comparator.comparing(Computed::id)).map(c -> as.cast(c.canonical())).toList();
+    }
+
+    private static <T> T first(List<Computed> computed, RecordType type, Class<T> as) {
+        List<T> found = all(computed, type, as);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private Views.OutcomeDetail compose(String id, CatalogOutcome outcome, List<CatalogIndicator> allOfIndicators,
+            List<CatalogBudget> unsortedBudgets, CatalogFunding funding, boolean withObservations) {
+        List<CatalogIndicator> indicators = withObservations ? allOfIndicators
+                : allOfIndicators.stream().map(CatalogIndicator::withoutObservations).toList();
+        List<CatalogBudget> budgets = unsortedBudgets.stream().sorted(Comparator.comparing(CatalogBudget::id)).toList();
 
         // Outputs the outcome lists, then any that only indicators or budgets mention, in code order; then the
         // outputs no document shows a code for (indicators and budgets name outputs by code only).

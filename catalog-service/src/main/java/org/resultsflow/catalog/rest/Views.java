@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.resultsflow.catalog.service.ObservationTimeline;
 import org.resultsflow.contracts.catalog.CatalogBudget;
 import org.resultsflow.contracts.catalog.CatalogFunding;
 import org.resultsflow.contracts.catalog.CatalogIndicator;
@@ -55,7 +56,9 @@ public final class Views {
     public record ObservationHistory(@Schema(description = "Null when no document shows a year") Integer year,
             ObservationKind kind,
             @Schema(description = "Rank among the indicator's observations of the same year and kind") int sequence,
-            @Schema(description = "In as-of order (none first), then document id") List<ClaimEntry> claims) {
+            @Schema(description = "In as-of order (none first), then document id") List<ClaimEntry> claims,
+            @Schema(description = "When a value appeared, changed, was contradicted or confirmed, in as-of order")
+            List<ObservationTimeline.Event> events) {
     }
 
     @Schema(name = "ClaimEntry", description = "What one document said about one observation")

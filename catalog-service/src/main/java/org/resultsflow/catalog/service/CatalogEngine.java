@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -117,6 +118,16 @@ public class CatalogEngine {
         }
         return new Update(batch.documents(), batch.replacements(), batch.claims(),
                 changes(computed, before.records(), now));
+    }
+
+    /**
+     * The canonical records of one group as they stood on a date: the same merge over only the claims of
+     * documents as of that date or earlier. A document with no as-of date is left out, as nothing says it was
+     * known then. No such claim: no record.
+     */
+    public List<Computed> asOf(Group group, Collection<Claim> claims, LocalDate date) {
+        List<Claim> then = claims.stream().filter(c -> c.asOf != null && !c.asOf.isAfter(date)).toList();
+        return then.isEmpty() ? List.of() : compute(group, then);
     }
 
     /** Every canonical record of one group, from all the claims of that group. */

@@ -25,4 +25,10 @@ public record CatalogIndicator(
         List<String> aliases,
         Map<String, Provenance> provenance,
         List<CatalogObservation> observations) {
+
+    /** The same indicator with its observations left out (null), for answers that do not ask for them. */
+    public CatalogIndicator withoutObservations() {
+        return new CatalogIndicator(id, code, statement, normalisedStatement, outcomeId, outputCode, parentId, office,
+                tags, aliases, provenance, null);
+    }
 }

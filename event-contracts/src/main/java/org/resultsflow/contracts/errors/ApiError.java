@@ -10,9 +10,11 @@ import java.util.List;
  * violated constraint. Never a stack trace: causes go to the service's log.
  *
  * @param violations null (and left out of the JSON) unless the request broke parameter constraints
+ * @param candidates null (and left out of the JSON) unless a lookup matched several records: their ids, so the
+ *     client can pick one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ApiError(int status, String error, String message, List<Violation> violations) {
+public record ApiError(int status, String error, String message, List<Violation> violations, List<String> candidates) {
 
     /** One parameter that broke a constraint: its name as the client sent it, and why. */
     public record Violation(String field, String message) {
@@ -25,6 +27,16 @@ public record ApiError(int status, String error, String message, List<Violation>
 
     public ApiError {
         violations = violations == null ? null : List.copyOf(violations);
+        candidates = candidates == null ? null : List.copyOf(candidates);
+    }
+
+    public ApiError(int status, String error, String message, List<Violation> violations) {
+        this(status, error, message, violations, null);
+    }
+
+    /** The answer to a lookup that matched several records (409), with their ids. */
+    public static ApiError ambiguous(String message, List<String> candidates) {
+        return new ApiError(409, reason(409), message, null, candidates);
     }
 
     public static ApiError of(int status, String message) {

@@ -44,6 +44,13 @@ import org.resultsflow.contracts.results.ValueType;
  * <li>anything else (text, a number against a percent, a boolean milestone with a numeric result) →
  * {@code NON_NUMERIC}.</li>
  * </ul>
+ *
+ * <p>A {@link Direction#DECREASING decreasing} indicator (see {@link IndicatorPlan}) is scored the other way
+ * round against its baseline B: ratio = (B − R) ÷ (B − M), with the same thresholds, so that with met = 1 a year
+ * is {@code MET} exactly when R ≤ M. A milestone at the baseline (B = M) or above it has no such ratio: the year is
+ * {@code MET} when R ≤ M, else {@code NOT_MET}, with reason {@code MILESTONE_AT_BASELINE} or
+ * {@code MILESTONE_ABOVE_BASELINE}; a declared decreasing indicator with no baseline of the milestone's measure
+ * likewise, with reason {@code NO_BASELINE}. Increasing and unknown directions are scored as above.
  */
 public final class Attainment {
 
@@ -64,6 +71,12 @@ public final class Attainment {
     }
 
     public List<AttainmentRow> rows(CatalogIndicator indicator) {
+        return rows(indicator, null);
+    }
+
+    /** @param declared the direction the source declared; null to infer it from baseline, target and milestones */
+    public List<AttainmentRow> rows(CatalogIndicator indicator, Direction declared) {
+        IndicatorPlan plan = IndicatorPlan.of(indicator, declared);
         Map<Integer, Map<Integer, ObservedValue>> results = new TreeMap<>();
         Map<Integer, Map<Integer, ObservedValue>> milestones = new TreeMap<>();
         Map<Integer, Map<Integer, ObservedValue>> targets = new TreeMap<>();
@@ -103,12 +116,12 @@ public final class Attainment {
                     expected = targets.get(year).get(sequence);
                     kind = expected != null ? ExpectedKind.TARGET : null;
                 }
-                Outcome outcome = assess(result, expected);
+                Outcome outcome = assess(result, expected, plan);
                 rows.add(new AttainmentRow(indicator.id(), year, sequence, indicator.code(), indicator.statement(),
                         indicator.outcomeId(), indicator.outputCode(), office,
                         raw(result), type(result), number(result),
                         kind, raw(expected), type(expected), number(expected),
-                        outcome.ratio, outcome.status, outcome.reason));
+                        outcome.ratio, outcome.status, outcome.reason, plan.direction(), plan.rule()));
             }
         });
         return rows;
@@ -117,7 +130,7 @@ public final class Attainment {
     private record Outcome(AttainmentStatus status, AttainmentReason reason, BigDecimal ratio) {
     }
 
-    private Outcome assess(ObservedValue result, ObservedValue expected) {
+    private Outcome assess(ObservedValue result, ObservedValue expected, IndicatorPlan plan) {
         if (result != null && result.type() == ValueType.BOOLEAN && result.flag() != null) {
             if (expected != null && expected.type() == ValueType.MARKER) {
                 return notAssessable(AttainmentReason.MILESTONE_TBD);
@@ -142,6 +155,9 @@ public final class Attainment {
         }
         BigDecimal r = result.number();
         BigDecimal m = expected.number();
+        if (plan.direction() == Direction.DECREASING) {
+            return decreasing(r, m, plan.baselineOf(expected.type()));
+        }
         int sign = m.signum();
         if (sign == 0) {
             return new Outcome(r.signum() >= 0 ? AttainmentStatus.MET : AttainmentStatus.NOT_MET, null, null);
@@ -152,6 +168,24 @@ public final class Attainment {
         BigDecimal ratio = r.divide(m, RATIO_SCALE, RoundingMode.HALF_EVEN);
         AttainmentStatus status = r.compareTo(met.multiply(m)) >= 0 ? AttainmentStatus.MET
                 : r.compareTo(partial.multiply(m)) >= 0 ? AttainmentStatus.PARTIAL
+                : AttainmentStatus.NOT_MET;
+        return new Outcome(status, null, ratio);
+    }
+
+    /** A decreasing indicator's year: how far the result came down from the baseline, against the milestone's way down. */
+    private Outcome decreasing(BigDecimal r, BigDecimal m, ObservedValue baseline) {
+        AttainmentStatus reached = r.compareTo(m) <= 0 ? AttainmentStatus.MET : AttainmentStatus.NOT_MET;
+        if (baseline == null) {
+            return new Outcome(reached, AttainmentReason.NO_BASELINE, null);
+        }
+        BigDecimal way = baseline.number().subtract(m);
+        if (way.signum() <= 0) {
+            return new Outcome(reached, way.signum() == 0 ? AttainmentReason.MILESTONE_AT_BASELINE
+                    : AttainmentReason.MILESTONE_ABOVE_BASELINE, null);
+        }
+        BigDecimal ratio = baseline.number().subtract(r).divide(way, RATIO_SCALE, RoundingMode.HALF_EVEN);
+        AttainmentStatus status = ratio.compareTo(met) >= 0 ? AttainmentStatus.MET
+                : ratio.compareTo(partial) >= 0 ? AttainmentStatus.PARTIAL
                 : AttainmentStatus.NOT_MET;
         return new Outcome(status, null, ratio);
     }

@@ -8,8 +8,11 @@ import java.math.BigDecimal;
  * @param sequence the rank of the milestone (or target) among those of the year, 1 for the first
  * @param expectedKind whether the milestone of the year or (target year, no milestone) the target was used;
  *     null when neither is given
- * @param ratio result ÷ milestone for numeric values with a positive milestone; else null
- * @param reason why the year is not assessable; null when it is
+ * @param ratio result ÷ milestone for numeric values with a positive milestone, (baseline − result) ÷ (baseline −
+ *     milestone) for a decreasing indicator with its milestone below its baseline; else null
+ * @param reason why the year is not assessable, or why an assessed decreasing year has no ratio; else null
+ * @param direction which way the indicator is meant to move, as {@link IndicatorPlan} decides it
+ * @param directionRule what decided the direction
  */
 public record AttainmentRow(
         String indicatorId,
@@ -29,5 +32,7 @@ public record AttainmentRow(
         BigDecimal expectedValue,
         BigDecimal ratio,
         AttainmentStatus status,
-        AttainmentReason reason) {
+        AttainmentReason reason,
+        Direction direction,
+        DirectionRule directionRule) {
 }

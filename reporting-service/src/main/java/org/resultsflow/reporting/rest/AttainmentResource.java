@@ -44,7 +44,12 @@ public class AttainmentResource {
     @Operation(summary = "Milestone attainment per indicator, year and sequence",
             description = "One row per indicator, year and sequence (several milestones of one year) that has a "
                     + "result, a milestone or a target. JSON or CSV (Accept: text/csv); ordered by office, outcome, "
-                    + "output, indicator, year, sequence.")
+                    + "output, indicator, year, sequence. Direction: declared by the source when it says so, else "
+                    + "DECREASING when the target (with no numeric target: the last milestone) is below the baseline, "
+                    + "INCREASING when above, UNKNOWN otherwise; directionRule says which. Increasing or unknown: "
+                    + "ratio = R ÷ M, MET when R ≥ met-threshold × M. Decreasing: ratio = (B − R) ÷ (B − M), MET when "
+                    + "ratio ≥ met-threshold (with 1.0: R ≤ M); a milestone at or above the baseline gives no ratio, "
+                    + "MET when R ≤ M, reason MILESTONE_AT_BASELINE or MILESTONE_ABOVE_BASELINE.")
     @APIResponse(responseCode = "200", description = "One page of rows",
             headers = @Header(name = Paged.TOTAL, description = "Rows matching the filters, all pages"),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttainmentRow.class, type = SchemaType.ARRAY)),
@@ -65,7 +70,7 @@ public class AttainmentResource {
     @Path("/summary")
     @Operation(summary = "Milestone attainment rolled up per output, outcome or office, and year",
             description = "Counts per status, attainment rate = MET ÷ assessable, and the unweighted mean of "
-                    + "min(ratio, 1) over the assessable numeric rows with a ratio. JSON or CSV.")
+                    + "the ratio capped to [0, 1] over the assessable numeric rows with a ratio. JSON or CSV.")
     @APIResponse(responseCode = "200", description = "One page of roll-ups",
             headers = @Header(name = Paged.TOTAL, description = "Roll-ups matching the filters, all pages"),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttainmentSummary.class, type = SchemaType.ARRAY)),
@@ -78,13 +83,17 @@ public class AttainmentResource {
             @Parameter(description = "Year") @QueryParam("year") Integer year,
             @Parameter(description = "output, outcome or office") @QueryParam("groupBy") @DefaultValue("outcome") String groupBy,
             @Valid @BeanParam Lists paging) {
-        Grouping by = switch (groupBy.strip().toLowerCase(Locale.ROOT)) {
+        return Paged.answer(attainment.summary(grouping(groupBy), office, outcome, year, paging.page, paging.size));
+    }
+
+    /** The groupBy parameter of a roll-up. */
+    static Grouping grouping(String groupBy) {
+        return switch (groupBy.strip().toLowerCase(Locale.ROOT)) {
             case "office" -> Grouping.OFFICE;
             case "outcome" -> Grouping.OUTCOME;
             case "output" -> Grouping.OUTPUT;
             default -> throw new BadRequestException("groupBy must be output, outcome or office, not '" + groupBy + "'");
         };
-        return Paged.answer(attainment.summary(by, office, outcome, year, paging.page, paging.size));
     }
 
     /** The status filter as the enum; null when not given. */

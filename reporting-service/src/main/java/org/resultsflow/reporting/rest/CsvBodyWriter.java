@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
@@ -55,19 +56,9 @@ public class CsvBodyWriter implements MessageBodyWriter<Object> {
         Class<?> element = elementType(genericType, rows);
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         if (element != null && element.isRecord()) {
-            RecordComponent[] components = element.getRecordComponents();
-            writeLine(writer, java.util.Arrays.stream(components).map(RecordComponent::getName).toList());
+            writer.write(header(element));
             for (Object row : rows) {
-                List<String> fields = new java.util.ArrayList<>(components.length);
-                for (RecordComponent component : components) {
-                    try {
-                        component.getAccessor().trySetAccessible();
-                        fields.add(text(component.getAccessor().invoke(row)));
-                    } catch (ReflectiveOperationException e) {
-                        throw new IOException("cannot read " + component.getName() + " of " + element.getSimpleName(), e);
-                    }
-                }
-                writeLine(writer, fields);
+                writer.write(line(row));
             }
         } else {
             writeLine(writer, List.of("value"));
@@ -76,6 +67,30 @@ public class CsvBodyWriter implements MessageBodyWriter<Object> {
             }
         }
         writer.flush();
+    }
+
+    /** The header row of a record type: its component names. */
+    public String header(Class<?> element) throws IOException {
+        StringWriter line = new StringWriter();
+        writeLine(line, java.util.Arrays.stream(element.getRecordComponents()).map(RecordComponent::getName).toList());
+        return line.toString();
+    }
+
+    /** One record as a row, its components in declaration order. */
+    public String line(Object row) throws IOException {
+        RecordComponent[] components = row.getClass().getRecordComponents();
+        List<String> fields = new java.util.ArrayList<>(components.length);
+        for (RecordComponent component : components) {
+            try {
+                component.getAccessor().trySetAccessible();
+                fields.add(text(component.getAccessor().invoke(row)));
+            } catch (ReflectiveOperationException e) {
+                throw new IOException("cannot read " + component.getName() + " of " + row.getClass().getSimpleName(), e);
+            }
+        }
+        StringWriter line = new StringWriter();
+        writeLine(line, fields);
+        return line.toString();
     }
 
     private static Class<?> elementType(Type genericType, List<?> rows) {

@@ -10,15 +10,17 @@ import org.resultsflow.reporting.metrics.AttainmentReason;
 import org.resultsflow.reporting.metrics.AttainmentRow;
 import org.resultsflow.reporting.metrics.AttainmentStatus;
 import org.resultsflow.reporting.metrics.BudgetUtilisation;
+import org.resultsflow.reporting.metrics.Direction;
+import org.resultsflow.reporting.metrics.DirectionRule;
 import org.resultsflow.reporting.metrics.ExpectedKind;
 
 /** Reads milestone attainment: the rows per indicator, year and sequence, and their roll-ups. */
 @ApplicationScoped
 public class AttainmentQueries {
 
-    private static final String ROWS = "SELECT indicator_id, year, sequence, indicator_code, statement, outcome_id,"
+    static final String ROWS = "SELECT indicator_id, year, sequence, indicator_code, statement, outcome_id,"
             + " output_code, office, result_raw, result_type, result_value, expected_kind, expected_raw, expected_type,"
-            + " expected_value, ratio, status, reason FROM report_attainment";
+            + " expected_value, ratio, status, reason, direction, direction_rule FROM report_attainment";
     private static final String ROW_ORDER = "office, outcome_id, output_code NULLS FIRST, coalesce(indicator_code, statement),"
             + " indicator_id, year, sequence";
     private static final String SUMMARY_ORDER = "office NULLS FIRST, outcome_id NULLS FIRST, output_code NULLS FIRST, year";
@@ -58,33 +60,26 @@ public class AttainmentQueries {
         return Listing.all(pool, query, where, SUMMARY_ORDER, row -> summary(by, row));
     }
 
-    /** The one roll-up query: counts per status (each status bound as a parameter) and the mean of min(ratio, 1). */
+    /**
+     * The one roll-up query: counts per status (each status bound as a parameter) and the mean of the ratio capped
+     * to [0, 1] (a decreasing indicator that rose from its baseline has a negative ratio; it counts as 0).
+     */
     private static String summaryQuery(Grouping by, Where where, String office, String outcome, Integer year) {
-        String keys = switch (by) {
-            case OFFICE -> "office, NULL::text AS outcome_id, NULL::text AS output_code";
-            case OUTCOME -> "office, outcome_id, NULL::text AS output_code";
-            case OUTPUT -> "office, outcome_id, output_code";
-        };
-        String groupKeys = switch (by) {
-            case OFFICE -> "office";
-            case OUTCOME -> "office, outcome_id";
-            case OUTPUT -> "office, outcome_id, output_code";
-        };
         String met = where.param(AttainmentStatus.MET.name());
         String partial = where.param(AttainmentStatus.PARTIAL.name());
         String notMet = where.param(AttainmentStatus.NOT_MET.name());
         String notAssessable = where.param(AttainmentStatus.NOT_ASSESSABLE.name());
         where.eq("office", Where.given(office)).outcome("outcome_id", Where.given(outcome)).eq("year", year);
-        return "SELECT " + keys + ", year,"
+        return "SELECT " + by.keys() + ", year,"
                 + " count(*) FILTER (WHERE status = " + met + ") AS met,"
                 + " count(*) FILTER (WHERE status = " + partial + ") AS partial,"
                 + " count(*) FILTER (WHERE status = " + notMet + ") AS not_met,"
                 + " count(*) FILTER (WHERE status = " + notAssessable + ") AS not_assessable,"
-                + " round(avg(LEAST(ratio, 1)) FILTER (WHERE ratio IS NOT NULL AND status <> " + notAssessable + "), 6)"
-                + " AS mean_ratio FROM report_attainment" + where.clause() + " GROUP BY " + groupKeys + ", year";
+                + " round(avg(GREATEST(LEAST(ratio, 1), 0)) FILTER (WHERE ratio IS NOT NULL AND status <> " + notAssessable + "), 6)"
+                + " AS mean_ratio FROM report_attainment" + where.clause() + " GROUP BY " + by.groupKeys() + ", year";
     }
 
-    private static AttainmentRow row(Row row) {
+    static AttainmentRow row(Row row) {
         return new AttainmentRow(row.getString("indicator_id"), row.getInteger("year"), row.getInteger("sequence"),
                 row.getString("indicator_code"), row.getString("statement"), row.getString("outcome_id"),
                 row.getString("output_code"), row.getString("office"), row.getString("result_raw"),
@@ -92,7 +87,9 @@ public class AttainmentQueries {
                 enumValue(ExpectedKind.class, row.getString("expected_kind")), row.getString("expected_raw"),
                 row.getString("expected_type"), Listing.plain(row, "expected_value"), Listing.plain(row, "ratio"),
                 AttainmentStatus.valueOf(row.getString("status")),
-                enumValue(AttainmentReason.class, row.getString("reason")));
+                enumValue(AttainmentReason.class, row.getString("reason")),
+                enumValue(Direction.class, row.getString("direction")),
+                enumValue(DirectionRule.class, row.getString("direction_rule")));
     }
 
     private static AttainmentSummary summary(Grouping by, Row row) {

@@ -54,10 +54,7 @@ public class BudgetQueries {
         Where where = new Where();
         String outcomeLevel = where.param(BudgetEntityType.OUTCOME.name());
         where.eq("office", Where.given(office)).eq("reporting_year", year);
-        String counted = "SELECT * FROM report_budget b WHERE entity_type = " + outcomeLevel
-                + " OR (entity_type IS DISTINCT FROM " + outcomeLevel + " AND NOT EXISTS (SELECT 1 FROM report_budget o"
-                + " WHERE o.entity_type = " + outcomeLevel + " AND o.outcome_id = b.outcome_id"
-                + " AND o.reporting_year IS NOT DISTINCT FROM b.reporting_year))";
+        String counted = counted(outcomeLevel);
         String query = "SELECT office, reporting_year,"
                 + " count(*) FILTER (WHERE entity_type = " + outcomeLevel + ") AS outcome_budgets,"
                 + " count(*) FILTER (WHERE entity_type IS DISTINCT FROM " + outcomeLevel + ") AS output_budgets,"
@@ -77,6 +74,19 @@ public class BudgetQueries {
                         strip(BudgetUtilisation.rate(row.getBigDecimal("funded"), row.getBigDecimal("planned_funded"))),
                         strip(BudgetUtilisation.rate(row.getBigDecimal("spent"), row.getBigDecimal("actual_spent"))),
                         row.getLong("over_spends"), row.getLong("mismatches")));
+    }
+
+    /**
+     * The budgets an office roll-up counts: every outcome-level budget, and the output budgets of an outcome and
+     * year that has none.
+     *
+     * @param outcomeLevel the placeholder bound to {@code OUTCOME}
+     */
+    static String counted(String outcomeLevel) {
+        return "SELECT * FROM report_budget b WHERE entity_type = " + outcomeLevel
+                + " OR (entity_type IS DISTINCT FROM " + outcomeLevel + " AND NOT EXISTS (SELECT 1 FROM report_budget o"
+                + " WHERE o.entity_type = " + outcomeLevel + " AND o.outcome_id = b.outcome_id"
+                + " AND o.reporting_year IS NOT DISTINCT FROM b.reporting_year))";
     }
 
     private static BudgetRow row(Row row) {

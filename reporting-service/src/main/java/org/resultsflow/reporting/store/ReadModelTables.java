@@ -54,7 +54,12 @@ public final class ReadModelTables {
     static final Table ATTAINMENT = new Table("report_attainment", List.of("indicator_id", "year", "sequence"),
             List.of("indicator_id", "year", "sequence", "indicator_code", "statement", "outcome_id", "output_code",
                     "office", "result_raw", "result_type", "result_value", "expected_kind", "expected_raw",
-                    "expected_type", "expected_value", "ratio", "status", "reason"));
+                    "expected_type", "expected_value", "ratio", "status", "reason", "direction", "direction_rule"));
+    static final Table PROGRESS = new Table("report_progress", List.of("indicator_id", "year", "sequence"),
+            List.of("indicator_id", "year", "sequence", "indicator_code", "statement", "outcome_id", "output_code",
+                    "office", "direction", "direction_rule", "baseline_raw", "baseline_value", "baseline_year",
+                    "target_raw", "target_value", "target_year", "result_raw", "result_value", "progress",
+                    "expected_progress", "pace", "status", "reason"));
     static final Table BUDGET = new Table("report_budget", List.of("id"),
             List.of("id", "entity_id", "entity_type", "outcome_id", "office", "reporting_year", "planned_usd",
                     "planned_shown", "actual_usd", "actual_shown", "expenses_usd", "expenses_shown", "funding_rate",
@@ -69,7 +74,7 @@ public final class ReadModelTables {
                     "humanitarian_usd", "partner_type", "development_share", "humanitarian_share"));
 
     /** Parents before children. */
-    public static final List<Table> ALL = List.of(OUTCOME, PROGRESS_NOTE, INDICATOR, ATTAINMENT, BUDGET, FUNDING,
+    public static final List<Table> ALL = List.of(OUTCOME, PROGRESS_NOTE, INDICATOR, ATTAINMENT, PROGRESS, BUDGET, FUNDING,
             FUNDING_CONTRIBUTION);
 
     private ReadModelTables() {

@@ -6,6 +6,7 @@ import static org.resultsflow.reporting.store.ReadModelTables.FUNDING;
 import static org.resultsflow.reporting.store.ReadModelTables.FUNDING_CONTRIBUTION;
 import static org.resultsflow.reporting.store.ReadModelTables.INDICATOR;
 import static org.resultsflow.reporting.store.ReadModelTables.OUTCOME;
+import static org.resultsflow.reporting.store.ReadModelTables.PROGRESS;
 import static org.resultsflow.reporting.store.ReadModelTables.PROGRESS_NOTE;
 
 import io.smallrye.mutiny.Uni;
@@ -35,6 +36,9 @@ import org.resultsflow.reporting.metrics.AttainmentThresholds;
 import org.resultsflow.reporting.metrics.BudgetRow;
 import org.resultsflow.reporting.metrics.BudgetUtilisation;
 import org.resultsflow.reporting.metrics.Offices;
+import org.resultsflow.reporting.metrics.Progress;
+import org.resultsflow.reporting.metrics.ProgressRow;
+import org.resultsflow.reporting.metrics.ProgressThresholds;
 import org.resultsflow.reporting.metrics.ProgressTimeline;
 import org.resultsflow.reporting.metrics.ProgressTimeline.TimelineNote;
 import org.resultsflow.reporting.store.ReadModelTables.Table;
@@ -60,9 +64,11 @@ public class ReadModelWriter {
     public static final long SWAP_LOCK = 0x7265706f72744cL; // "reportL"
 
     private final Attainment attainment;
+    private final Progress progress;
 
-    public ReadModelWriter(AttainmentThresholds thresholds) {
+    public ReadModelWriter(AttainmentThresholds thresholds, ProgressThresholds progressThresholds) {
         this.attainment = new Attainment(thresholds);
+        this.progress = new Progress(progressThresholds);
     }
 
     /**
@@ -182,6 +188,7 @@ public class ReadModelWriter {
     private Uni<Void> writeIndicators(SqlConnection connection, String schema, List<CatalogChange.Indicator> changes) {
         List<Tuple> indicators = new ArrayList<>();
         List<Tuple> rows = new ArrayList<>();
+        List<Tuple> progressRows = new ArrayList<>();
         for (CatalogChange.Indicator change : changes) {
             CatalogIndicator indicator = change.data().indicator();
             String id = change.recordId();
@@ -204,11 +211,20 @@ public class ReadModelWriter {
                         row.statement(),
                         row.outcomeId(), row.outputCode(), row.office(), row.resultRaw(), row.resultType(),
                         row.resultValue(), name(row.expectedKind()), row.expectedRaw(), row.expectedType(),
-                        row.expectedValue(), row.ratio(), row.status().name(), name(row.reason()))));
+                        row.expectedValue(), row.ratio(), row.status().name(), name(row.reason()),
+                        name(row.direction()), name(row.directionRule()))));
+            }
+            for (ProgressRow p : progress.rows(keyed)) {
+                progressRows.add(Tuple.from(Arrays.asList(p.indicatorId(), p.year(), p.sequence(), p.indicatorCode(),
+                        p.statement(), p.outcomeId(), p.outputCode(), p.office(), name(p.direction()),
+                        name(p.directionRule()), p.baselineRaw(), p.baselineValue(), p.baselineYear(), p.targetRaw(),
+                        p.targetValue(), p.targetYear(), p.resultRaw(), p.resultValue(), p.progress(),
+                        p.expectedProgress(), p.pace(), p.status().name(), name(p.reason()))));
             }
         }
         return connection.preparedQuery(INDICATOR.upsert(schema)).executeBatch(indicators)
-                .chain(() -> replaceChildren(connection, schema, ATTAINMENT, ids(changes), rows));
+                .chain(() -> replaceChildren(connection, schema, ATTAINMENT, ids(changes), rows))
+                .chain(() -> replaceChildren(connection, schema, PROGRESS, ids(changes), progressRows));
     }
 
     // --- budgets ---------------------------------------------------------------------------------------------

@@ -30,6 +30,18 @@ final class Where {
         return this;
     }
 
+    /**
+     * Rows after the given key in the order of these columns (a keyset): {@code (a, b) > ($1, $2)}, when a key
+     * is given.
+     */
+    Where after(List<String> columns, List<Object> key) {
+        if (key != null) {
+            conditions.add("(" + String.join(", ", columns) + ") > ("
+                    + String.join(", ", key.stream().map(this::param).toList()) + ")");
+        }
+        return this;
+    }
+
     /** A placeholder for the value, which the tuple then carries: values are bound, never written into the SQL. */
     String param(Object value) {
         params.add(value);

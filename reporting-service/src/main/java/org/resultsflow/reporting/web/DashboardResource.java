@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -17,6 +21,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +35,7 @@ import org.resultsflow.reporting.metrics.AttainmentRow;
 import org.resultsflow.reporting.metrics.AttainmentStatus;
 import org.resultsflow.reporting.metrics.BudgetRow;
 import org.resultsflow.reporting.metrics.Offices;
+import org.resultsflow.reporting.metrics.ProgressRow;
 import org.resultsflow.reporting.store.AttainmentQueries;
 import org.resultsflow.reporting.store.AttainmentSummary;
 import org.resultsflow.reporting.store.BudgetQueries;
@@ -37,6 +43,8 @@ import org.resultsflow.reporting.store.FundingQueries;
 import org.resultsflow.reporting.store.Grouping;
 import org.resultsflow.reporting.store.OutcomeQueries;
 import org.resultsflow.reporting.store.PartnerTotal;
+import org.resultsflow.reporting.store.PortfolioQueries;
+import org.resultsflow.reporting.store.ProgressQueries;
 import org.resultsflow.reporting.web.DashboardViews.AttainmentCell;
 import org.resultsflow.reporting.web.DashboardViews.AttainmentLine;
 import org.resultsflow.reporting.web.DashboardViews.BudgetLine;
@@ -45,7 +53,9 @@ import org.resultsflow.reporting.web.DashboardViews.OutcomeLink;
 import org.resultsflow.reporting.web.DashboardViews.Overview;
 import org.resultsflow.reporting.web.DashboardViews.OutcomePage;
 import org.resultsflow.reporting.web.DashboardViews.PartnerLine;
+import org.resultsflow.reporting.web.DashboardViews.Portfolio;
 import org.resultsflow.reporting.web.DashboardViews.TimelineEntry;
+import org.resultsflow.reporting.web.DashboardViews.Trajectory;
 
 /**
  * The dashboard: server-rendered pages (Qute) whose charts draw with Chart.js served from inside the application
@@ -64,27 +74,58 @@ public class DashboardResource {
         static native TemplateInstance index(Overview overview);
 
         static native TemplateInstance outcome(OutcomePage page);
+
+        static native TemplateInstance portfolio(Portfolio portfolio);
     }
 
     private final OutcomeQueries outcomes;
     private final AttainmentQueries attainment;
     private final BudgetQueries budgets;
     private final FundingQueries funding;
+    private final PortfolioQueries portfolio;
+    private final ProgressQueries progress;
     private final ObjectMapper json;
 
     public DashboardResource(OutcomeQueries outcomes, AttainmentQueries attainment, BudgetQueries budgets,
-            FundingQueries funding, ObjectMapper json) {
+            FundingQueries funding, PortfolioQueries portfolio, ProgressQueries progress, ObjectMapper json) {
         this.outcomes = outcomes;
         this.attainment = attainment;
         this.budgets = budgets;
         this.funding = funding;
+        this.portfolio = portfolio;
+        this.progress = progress;
         this.json = json;
     }
 
     @GET
-    @Operation(summary = "The dashboard: attainment by outcome and year, budget utilisation per output, funding per year")
-    public Uni<TemplateInstance> index(@Parameter(description = "Office, e.g. MEX; all when absent") @QueryParam("office") String office) {
-        String filter = office == null || office.isBlank() ? null : office.strip();
+    @Operation(summary = "The portfolio: every office with its attainment rate, progress statuses, funding and delivery "
+            + "rates and over-spends, sortable and paged; with office, that office's page")
+    public Uni<TemplateInstance> index(@Parameter(description = "Office, e.g. MEX: its page") @QueryParam("office") String office,
+            @Parameter(description = "A year's figures; all years when absent") @QueryParam("year") Integer year,
+            @Parameter(description = "office, outcomes, attainment, on-track, at-risk, off-track, funding, delivery or over-spends")
+            @QueryParam("sort") @DefaultValue("office") String sort,
+            @Parameter(description = "asc or desc") @QueryParam("dir") @DefaultValue("asc") String dir,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Offices per page, 1 to 200") @QueryParam("size") @DefaultValue("25") @Min(1) @Max(200) int size) {
+        if (office != null && !office.isBlank()) {
+            return office(office.strip());
+        }
+        PortfolioQueries.Sort by = PortfolioQueries.Sort.of(sort.strip());
+        if (by == null) {
+            throw new BadRequestException("sort must be one of " + Arrays.stream(PortfolioQueries.Sort.values())
+                    .map(PortfolioQueries.Sort::key).toList() + ", not '" + sort + "'");
+        }
+        boolean descending = "desc".equalsIgnoreCase(dir.strip());
+        return portfolio.years().chain(years -> portfolio.offices(year, by, descending, page, size).map(found ->
+                Templates.portfolio(new Portfolio(year, years, by.key(), descending, page, size, found.total(),
+                        found.rows().stream().map(DashboardViews::officeLine).toList()))));
+    }
+
+    @GET
+    @Path("/offices/{office}")
+    @Operation(summary = "An office: attainment of its outcomes by year, budget utilisation per output, funding per year, its outcomes")
+    public Uni<TemplateInstance> office(@Parameter(description = "Office, e.g. MEX") @PathParam("office") String office) {
+        String filter = office.strip();
         return Uni.combine().all().unis(attainment.summary(Grouping.OUTCOME, filter), budgets.outputBudgets(filter),
                 funding.partnerTotals(filter), outcomes.outcomes(filter)).asTuple().map(found -> {
                     Map<String, String> statements = new LinkedHashMap<>();
@@ -112,7 +153,7 @@ public class DashboardResource {
                 throw new NotFoundException("no outcome '" + id + "' in the read models");
             }
             return Uni.combine().all().unis(outcomes.timeline(outcome.id()), attainment.ofOutcome(outcome.id()),
-                    budgets.ofOutcome(outcome.id())).asTuple().map(found -> {
+                    budgets.ofOutcome(outcome.id()), progress.ofOutcome(outcome.id())).asTuple().map(found -> {
                         List<TimelineEntry> timeline = new ArrayList<>();
                         found.getItem1().forEach(n -> timeline.add(new TimelineEntry(
                                 n.year() == null ? "undated" : n.year().toString(), n.status(),
@@ -132,9 +173,11 @@ public class DashboardResource {
                         }
                         Map<String, Object> charts = new LinkedHashMap<>();
                         List<BudgetLine> budgetLines = budgets(found.getItem3(), charts);
+                        List<Trajectory> trajectories = trajectories(found.getItem2(), found.getItem4(), charts);
                         return Templates.outcome(new OutcomePage(outcome.id(), code(outcome.id(), outcome.code()),
                                 outcome.office(), outcome.planPeriod(), outcome.statement(), CHART_JS, timeline,
-                                List.copyOf(years), List.copyOf(lines.values()), budgetLines, script(charts)));
+                                List.copyOf(years), List.copyOf(lines.values()), budgetLines, trajectories,
+                                script(charts)));
                     });
         });
     }
@@ -187,6 +230,55 @@ public class DashboardResource {
         byOutcome.forEach((outcomeId, years) -> heat.add(new HeatRow(outcomeId, Offices.outcomeCode(outcomeId),
                 statements.get(outcomeId), DashboardViews.cells(years))));
         return heat;
+    }
+
+    /**
+     * Per indicator with numeric values, what was planned (baseline, each year's milestone, the target) against
+     * the results, one small chart each; the first milestone and result of a year stand for it.
+     */
+    private static List<Trajectory> trajectories(List<AttainmentRow> rows, List<ProgressRow> progress,
+            Map<String, Object> charts) {
+        Map<String, TreeMap<Integer, BigDecimal>> planned = new LinkedHashMap<>();
+        Map<String, TreeMap<Integer, BigDecimal>> results = new LinkedHashMap<>();
+        Map<String, AttainmentRow> about = new LinkedHashMap<>();
+        for (AttainmentRow r : rows) {
+            about.putIfAbsent(r.indicatorId(), r);
+            TreeMap<Integer, BigDecimal> plan = planned.computeIfAbsent(r.indicatorId(), k -> new TreeMap<>());
+            TreeMap<Integer, BigDecimal> done = results.computeIfAbsent(r.indicatorId(), k -> new TreeMap<>());
+            if (r.expectedValue() != null) {
+                plan.putIfAbsent(r.year(), r.expectedValue());
+            }
+            if (r.resultValue() != null) {
+                done.putIfAbsent(r.year(), r.resultValue());
+            }
+        }
+        for (ProgressRow p : progress) {
+            TreeMap<Integer, BigDecimal> plan = planned.get(p.indicatorId());
+            if (plan != null && p.baselineYear() != null && p.baselineValue() != null) {
+                plan.putIfAbsent(p.baselineYear(), p.baselineValue());
+            }
+        }
+        List<Trajectory> trajectories = new ArrayList<>();
+        List<Map<String, Object>> data = new ArrayList<>();
+        about.forEach((id, r) -> {
+            TreeMap<Integer, BigDecimal> plan = planned.get(id);
+            TreeMap<Integer, BigDecimal> done = results.get(id);
+            if (plan.isEmpty() && done.isEmpty()) {
+                return;
+            }
+            TreeSet<Integer> years = new TreeSet<>(plan.keySet());
+            years.addAll(done.keySet());
+            String canvas = "trajectory-" + trajectories.size();
+            trajectories.add(new Trajectory(canvas, r.indicatorCode() != null ? r.indicatorCode() : "—", r.statement()));
+            Map<String, Object> chart = new LinkedHashMap<>();
+            chart.put("canvas", canvas);
+            chart.put("labels", List.copyOf(years));
+            chart.put("planned", years.stream().map(plan::get).toList());
+            chart.put("results", years.stream().map(done::get).toList());
+            data.add(chart);
+        });
+        charts.put("trajectories", data);
+        return trajectories;
     }
 
     private static List<BudgetLine> budgets(List<BudgetRow> rows, Map<String, Object> charts) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.resultsflow.reporting.metrics.BudgetRow;
 import org.resultsflow.reporting.metrics.Offices;
+import org.resultsflow.reporting.store.OfficeSummary;
 
 /** What the dashboard pages show, ready to print. */
 final class DashboardViews {
@@ -23,7 +24,66 @@ final class DashboardViews {
     @TemplateData
     record OutcomePage(String id, String code, String office, String planPeriod, String statement, String chartJs,
             List<TimelineEntry> timeline, List<Integer> years, List<AttainmentLine> indicators, List<BudgetLine> budgets,
-            String chartData) {
+            List<Trajectory> trajectories, String chartData) {
+    }
+
+    /** An indicator's small chart: where its canvas is and what it is about. */
+    @TemplateData
+    record Trajectory(String canvas, String code, String statement) {
+    }
+
+    /** The home page: one row per office, sorted and paged, for one year or all. */
+    @TemplateData
+    record Portfolio(Integer year, List<Integer> years, String sort, boolean descending, int page, int size, long total,
+            List<OfficeLine> offices) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+
+        /** The page's address with one thing changed, the rest kept. */
+        public String link(String sortKey, boolean desc, int toPage) {
+            return "/?sort=" + sortKey + "&dir=" + (desc ? "desc" : "asc") + "&page=" + toPage + "&size=" + size
+                    + (year == null ? "" : "&year=" + year);
+        }
+
+        /** A column header's link: the other direction when it is the current sort, else its natural one. */
+        public String sortLink(String sortKey) {
+            return link(sortKey, sortKey.equals(sort) ? !descending : !"office".equals(sortKey), 0);
+        }
+
+        public int pageNumber() {
+            return page + 1;
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+
+        public boolean hasNext() {
+            return page + 1 < pages();
+        }
+
+        public String previous() {
+            return link(sort, descending, page - 1);
+        }
+
+        public String next() {
+            return link(sort, descending, page + 1);
+        }
+
+        public List<Integer> sizes() {
+            return List.of(10, 25, 50, 100, 200);
+        }
+
+        public String arrow(String sortKey) {
+            return sortKey.equals(sort) ? (descending ? " ▼" : " ▲") : "";
+        }
+    }
+
+    @TemplateData
+    record OfficeLine(String office, long outcomes, String attainment, String attainmentTone, long met, long assessable,
+            long onTrack, long atRisk, long offTrack, String funding, String delivery, long overSpends) {
     }
 
     @TemplateData
@@ -109,6 +169,14 @@ final class DashboardViews {
                 usd(r.actual()), usd(r.expenses()), percent(r.fundingRate()), percent(r.deliveryRate()),
                 usd(r.computedShortfall()), usd(r.statedShortfall()), Boolean.TRUE.equals(r.shortfallMismatch()),
                 r.overSpend());
+    }
+
+    static OfficeLine officeLine(OfficeSummary o) {
+        String tone = o.attainmentRate() == null ? "na" : o.attainmentRate().compareTo(new BigDecimal("0.8")) >= 0 ? "good"
+                : o.attainmentRate().compareTo(new BigDecimal("0.5")) >= 0 ? "fair" : "poor";
+        return new OfficeLine(o.office(), o.outcomes(), percent(o.attainmentRate()), tone, o.met(), o.assessable(),
+                o.onTrack(), o.atRisk(), o.offTrack(), percent(o.fundingRate()), percent(o.deliveryRate()),
+                o.overSpends());
     }
 
     static String usd(BigDecimal amount) {

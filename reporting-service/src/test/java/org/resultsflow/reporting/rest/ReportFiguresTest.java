@@ -144,6 +144,36 @@ class ReportFiguresTest {
     }
 
     @Test
+    void indicator_2_1_2A_progressTowardTargetIn2021() {
+        // 001 lines 999-1034: baseline 0 (2018), target 320 (2025), result 59 (2021): progress 59 ÷ 320 = 0.184375;
+        // expected (2021 − 2018) ÷ (2025 − 2018) = 0.428571; pace 0.430208 < 0.6: OFF_TRACK.
+        JsonNode row = only(Reports.json("/api/reports/progress", "output", "MEX_D_2.1.2", "year", 2021),
+                r -> is(r, "indicatorId", IND_212A));
+        assertEquals("INCREASING", row.get("direction").asText());
+        assertEquals("TARGET", row.get("directionRule").asText());
+        assertEquals(0, new BigDecimal("0.184375").compareTo(decimal(row, "progress")));
+        assertEquals(0, new BigDecimal("0.428571").compareTo(decimal(row, "expectedProgress")));
+        assertEquals(0, new BigDecimal("0.430208").compareTo(decimal(row, "pace")));
+        assertEquals("OFF_TRACK", row.get("status").asText());
+        assertEquals(2018, row.get("baselineYear").asInt());
+        assertEquals("320", row.get("targetRaw").asText());
+        // The attainment row of the same year says which way the indicator goes.
+        JsonNode attainment = only(Reports.json("/api/reports/milestone-attainment", "output", "MEX_D_2.1.2", "year", 2021),
+                r -> is(r, "indicatorId", IND_212A));
+        assertEquals("INCREASING", attainment.get("direction").asText());
+
+        // The output in 2021: 2.1.2A OFF_TRACK, 2.1.2B (result 0, target TBD) not assessable.
+        JsonNode output = only(Reports.json("/api/reports/progress/summary", "groupBy", "output", "outcome", "MEX_D_2.1",
+                "year", 2021), s -> is(s, "outputCode", "MEX_D_2.1.2"));
+        assertEquals(1, output.get("offTrack").asInt());
+        assertEquals(1, output.get("notAssessable").asInt());
+        assertEquals(0, BigDecimal.ZERO.compareTo(decimal(output, "onTrackRate")));
+        assertEquals(0, new BigDecimal("0.184375").compareTo(decimal(output, "meanProgress")));
+        io.restassured.RestAssured.given().queryParam("status", "LATE").get("/api/reports/progress")
+                .then().statusCode(400).contentType("application/json");
+    }
+
+    @Test
     void outcome_4_1_fundingIn2021() {
         // 003 lines 37-42, 58-63, 80-85: UN Women $26,853, Mexico $103,629, MPTF Office $233,092 in 2021.
         JsonNode totals = Reports.json("/api/reports/funding/totals", "outcome", "MEX_D_4.1", "year", 2021);

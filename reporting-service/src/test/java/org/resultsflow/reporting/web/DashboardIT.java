@@ -60,13 +60,9 @@ class DashboardIT {
                         && Reports.json("/api/reports/outcomes", "office", "MEX").size() == 2);
         JsonNode summary = Reports.json("/api/reports/milestone-attainment/summary", "office", "MEX", "size", 1000);
 
-        Path profile = Files.createTempDirectory("chromium-profile-");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1400,1000");
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = browser(service);
         try {
             String root = "http://localhost:" + RestAssured.port;
             driver.get(root + "/?office=MEX");
@@ -130,6 +126,72 @@ class DashboardIT {
             driver.quit();
             service.stop();
         }
+    }
+
+    /**
+     * The portfolio at scale: 200 synthetic offices of 10 outcomes each, written straight into the read models (the
+     * figures are not what is tested here, the pages' holding up is). The home page is one page of offices, sortable
+     * and paged; an office page lists its outcomes; an outcome page draws a small chart per indicator.
+     */
+    @Test
+    void thePortfolioHoldsTwoHundredOffices() throws Exception {
+        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "skipped: the browser test needs Debian's chromium and chromedriver at " + CHROMIUM + " and " + CHROMEDRIVER);
+        SyntheticPortfolio.write(200, 10);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        ChromeDriver driver = browser(service);
+        try {
+            String root = "http://localhost:" + RestAssured.port;
+            driver.get(root + "/?sort=attainment&dir=desc&size=25");
+            List<org.openqa.selenium.WebElement> rows = driver.findElements(org.openqa.selenium.By.cssSelector("#portfolio tbody tr"));
+            assertEquals(25, rows.size(), "one page of offices");
+            String heading = driver.findElement(org.openqa.selenium.By.cssSelector("#offices h2")).getText();
+            assertTrue(Integer.parseInt(heading.split(" ")[0]) >= 200, heading);
+            List<Double> rates = rows.stream().map(r -> r.findElements(org.openqa.selenium.By.tagName("td")).get(1).getText())
+                    .filter(t -> t.endsWith("%")).map(t -> Double.parseDouble(t.replace("%", "").strip())).toList();
+            for (int i = 1; i < rates.size(); i++) {
+                assertTrue(rates.get(i - 1) >= rates.get(i), "sorted by attainment, highest first: " + rates);
+            }
+            assertTrue(driver.findElement(org.openqa.selenium.By.id("pages")).getText().contains("of "), "paged");
+            List<String> years = driver.findElements(org.openqa.selenium.By.cssSelector("#year option")).stream()
+                    .map(org.openqa.selenium.WebElement::getText).toList();
+            assertTrue(years.containsAll(List.of("2021", "2022", "2023")), years.toString());
+            screenshot(driver, "portfolio.png");
+
+            driver.get(root + "/?year=2022&sort=over-spends&dir=desc&page=1&size=25");
+            assertEquals(25, driver.findElements(org.openqa.selenium.By.cssSelector("#portfolio tbody tr")).size());
+
+            String office = SyntheticPortfolio.office(7);
+            driver.get(root + "/offices/" + office);
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
+                    "ready".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.dataset.charts")));
+            assertEquals(10, driver.findElements(org.openqa.selenium.By.cssSelector("ul.outcomes li")).size(),
+                    "the office's outcomes");
+            assertEquals(40, ((List<?>) chart(driver, "attainment-chart").get("labels")).size(),
+                    "ten outcomes of four years each (three milestone years and the target year)");
+            screenshot(driver, "office.png");
+
+            driver.get(root + "/outcomes/" + SyntheticPortfolio.outcome(7, 3));
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
+                    "ready".equals(((JavascriptExecutor) d).executeScript("return document.documentElement.dataset.charts")));
+            Map<String, Object> trajectory = chart(driver, "trajectory-0");
+            assertEquals(List.of(2019L, 2021L, 2022L, 2023L, 2025L), trajectory.get("labels"),
+                    "baseline year, the milestone years, the target year");
+            screenshot(driver, "outcome-trajectories.png");
+        } finally {
+            driver.quit();
+            service.stop();
+            SyntheticPortfolio.remove();
+        }
+    }
+
+    private static ChromeDriver browser(ChromeDriverService service) throws IOException {
+        Path profile = Files.createTempDirectory("chromium-profile-");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1400,1000");
+        return new ChromeDriver(service, options);
     }
 
     @SuppressWarnings("unchecked")
