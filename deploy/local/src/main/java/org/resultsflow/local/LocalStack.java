@@ -129,7 +129,7 @@ public final class LocalStack implements AutoCloseable {
 
         progress.accept("Starting ingest-service, catalog-service and reporting-service ...");
         Map<String, String> catalogEnv = environment("catalog");
-        // catalog's admin endpoints (dead letters) verify tokens with the same key once it has them
+        // catalog's admin endpoints (dead letters) verify tokens with the same key
         catalogEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
         catalogEnv.putAll(extraEnvironment.getOrDefault("catalog-service", Map.of()));
         reportingEnv.putAll(extraEnvironment.getOrDefault("reporting-service", Map.of()));
