@@ -45,6 +45,9 @@ public final class FaultInfrastructure implements Infrastructure {
                     .setDataDirectory(dir.resolve("postgres"))
                     .setCleanDataDirectory(false)
                     .setServerConfig("fsync", "off") // an immediate stop is a process crash, not a power cut
+                    // zonky turns synchronous_commit off, so a commit is acknowledged before its WAL is written: a
+                    // crash then loses commits the services were told had happened, which no deployment does.
+                    .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             FaultInfrastructure infra = new FaultInfrastructure(dir, kafkaPort, postgres);
