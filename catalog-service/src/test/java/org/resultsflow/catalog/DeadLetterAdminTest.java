@@ -107,8 +107,9 @@ class DeadLetterAdminTest {
         given().auth().oauth2(token("admin")).get(PATH + "?topic=results.outcomes&state=pending&size=500").then()
                 .statusCode(200).body("find { it.id == " + id + " }.state", equalTo("PENDING"));
 
-        given().get(PATH).then().statusCode(401);
-        given().auth().oauth2(token("ingest")).get(PATH).then().statusCode(403);
+        given().get(PATH).then().statusCode(401).contentType(ContentType.JSON).body("status", equalTo(401));
+        given().auth().oauth2(token("ingest")).get(PATH).then().statusCode(403).contentType(ContentType.JSON)
+                .body("status", equalTo(403));
         given().auth().oauth2(token("ingest")).contentType(ContentType.JSON).body("{}").post(PATH + "/replay")
                 .then().statusCode(403);
         given().auth().oauth2(token("admin")).get(PATH + "?state=lost").then().statusCode(400)

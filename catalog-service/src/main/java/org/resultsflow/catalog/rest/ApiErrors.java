@@ -1,5 +1,8 @@
 package org.resultsflow.catalog.rest;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -25,6 +28,16 @@ public class ApiErrors {
         return Response.status(400).type(MediaType.APPLICATION_JSON).entity(ApiError.invalid(e.getConstraintViolations()
                 .stream().map(v -> ApiError.Violation.ofPath(v.getPropertyPath().toString(), v.getMessage())).toList()))
                 .build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized() {
+        return error(401, "A valid bearer token is required");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return error(403, "The token lacks the role this operation needs");
     }
 
     @ServerExceptionMapper(priority = 10_000)
