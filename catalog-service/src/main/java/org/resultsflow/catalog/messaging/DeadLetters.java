@@ -7,18 +7,20 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.resultsflow.catalog.repository.DeadLetterRepository;
 import org.resultsflow.contracts.ops.DomainMeters;
 import org.resultsflow.contracts.ops.DomainMetric;
 import org.resultsflow.contracts.wire.DeadLetterHeaders;
 
 /**
- * Sets aside records that can never be applied (catalog.dlq), as received plus the error, so the
- * consumer goes on and nothing is lost.
+ * Sets aside records that can never be applied, as received plus the error, so the consumer goes on and nothing
+ * is lost: on catalog.dlq, and in table dead_letter, from where the admin API lists and replays them.
  */
 // At startup, not at the first dead letter: its count must be exported (at 0) before there is one.
 @Startup
@@ -29,11 +31,14 @@ public class DeadLetters {
 
     private final MutinyEmitter<String> deadLetters;
     private final Counter counted;
+    private final DeadLetterRepository store;
 
     /** @param consumer the consumer group whose records these are: the {@code consumer} tag of the count */
     public DeadLetters(@Channel("dead-letters") MutinyEmitter<String> deadLetters,
-            @ConfigProperty(name = "mp.messaging.incoming.outcomes.group.id") String consumer, MeterRegistry registry) {
+            @ConfigProperty(name = "mp.messaging.incoming.outcomes.group.id") String consumer, MeterRegistry registry,
+            DeadLetterRepository store) {
         this.deadLetters = deadLetters;
+        this.store = store;
         // Registered at 0: "any dead letter" alerts on an increase, which needs the series before the first one.
         this.counted = DomainMeters.counter(registry, DomainMetric.DEAD_LETTERS, "consumer", consumer);
     }
@@ -44,6 +49,9 @@ public class DeadLetters {
                 .withKey(record.key())
                 .withHeaders(DeadLetterHeaders.of(record, reason))
                 .build();
-        return deadLetters.sendMessage(Message.of(record.value()).addMetadata(metadata)).invoke(() -> counted.increment());
+        // Kept in the table first, then on the topic; both before the batch completes and its offsets move.
+        return Uni.createFrom().completionStage(() -> store.keep(record, reason, Instant.now()))
+                .chain(() -> deadLetters.sendMessage(Message.of(record.value()).addMetadata(metadata)))
+                .invoke(() -> counted.increment());
     }
 }

@@ -73,6 +73,12 @@ public class ResultsConsumer {
                 public CompletionStage<?> setAside(ConsumerRecord<String, String> record, String reason) {
                     return deadLetters.send(record, reason).subscribeAsCompletionStage();
                 }
+
+                /** Not the trace and ingest time of whatever batch the channel is on. */
+                @Override
+                public CompletionStage<?> applyReplayed(List<ReceivedEvent<T>> events) {
+                    return updater.apply(events, ChangeOrigin.NONE).subscribeAsCompletionStage();
+                }
             });
         }
     }

@@ -1,5 +1,8 @@
 package org.resultsflow.catalog.rest;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -31,6 +34,16 @@ public class ApiErrors {
     public Response ambiguous(AmbiguousLookup e) {
         return Response.status(409).type(MediaType.APPLICATION_JSON).entity(ApiError.ambiguous(e.getMessage(), e.candidates()))
                 .build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized() {
+        return error(401, "A valid bearer token is required");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return error(403, "The token lacks the role this operation needs");
     }
 
     @ServerExceptionMapper(priority = 10_000)

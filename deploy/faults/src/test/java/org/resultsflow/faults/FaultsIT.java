@@ -25,7 +25,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.resultsflow.local.ServiceProcess;
@@ -164,8 +163,6 @@ class FaultsIT {
     }
 
     @Test
-    @Disabled("not yet run against the consumers' in-process retry (a batch the database cannot take is retried"
-            + " until it can); enable once it has passed here")
     void postgresStoppedImmediatelyThenRestarted() throws Exception {
         survive("pg_ctl stop -m immediate", load -> {
             Path pgCtl = stack.infra.pgCtlPath();

@@ -1,6 +1,7 @@
 package org.resultsflow.infra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +45,9 @@ public final class FaultInfrastructure implements Infrastructure {
                     .setDataDirectory(dir.resolve("postgres"))
                     .setCleanDataDirectory(false)
                     .setServerConfig("fsync", "off") // an immediate stop is a process crash, not a power cut
+                    // zonky turns synchronous_commit off, so a commit is acknowledged before its WAL is written: a
+                    // crash then loses commits the services were told had happened, which no deployment does.
+                    .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             FaultInfrastructure infra = new FaultInfrastructure(dir, kafkaPort, postgres);
@@ -127,8 +132,17 @@ public final class FaultInfrastructure implements Infrastructure {
         return pgCtlPath().toString();
     }
 
+    /**
+     * Runs pg_ctl the way zonky runs its binaries: in a user namespace of its own ({@code unshare -U}) where it
+     * can, since pg_ctl refuses to run as root, as the suite does in a container.
+     */
     private void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true)
+        List<String> line = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            line.addAll(List.of("unshare", "-U"));
+        }
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("pg_ctl.log").toFile())).start();
         if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed; see " + dir.resolve("pg_ctl.log"));

@@ -199,7 +199,7 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("Starting ingest-service, catalog-service and reporting-service"
                 + (instances > 1 ? " (" + instances + " instances each of catalog and reporting)" : "") + " ...");
         Map<String, String> catalogEnv = environment("catalog");
-        // catalog's admin endpoints (dead letters) verify tokens with the same key once it has them
+        // catalog's admin endpoints (dead letters) verify tokens with the same key
         catalogEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
         catalogEnv.putAll(extraEnvironment.getOrDefault("catalog-service", Map.of()));
         reportingEnv.putAll(extraEnvironment.getOrDefault("reporting-service", Map.of()));

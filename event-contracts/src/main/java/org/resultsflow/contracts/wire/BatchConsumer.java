@@ -37,6 +37,14 @@ public final class BatchConsumer<T> {
 
         /** Sets the record aside with the reason, idempotently (the same record may be set aside twice). */
         CompletionStage<?> setAside(ConsumerRecord<String, String> record, String reason);
+
+        /**
+         * Applies the event of a replayed record, as {@link #apply} does; a sink that stamps what it writes with the
+         * batch it is on says here that the replay is on none of them.
+         */
+        default CompletionStage<?> applyReplayed(List<ReceivedEvent<T>> events) {
+            return apply(events);
+        }
     }
 
     /** The outcome of sending one set-aside record through again. */
@@ -93,7 +101,7 @@ public final class BatchConsumer<T> {
         if (!(decoded instanceof Decoded.Event<T> event)) {
             return CompletableFuture.completedFuture(new Replayed(true, null));
         }
-        return sink.apply(List.of(event.event())).handle((ignored, failure) -> {
+        return sink.applyReplayed(List.of(event.event())).handle((ignored, failure) -> {
             if (failure == null) {
                 return new Replayed(true, null);
             }

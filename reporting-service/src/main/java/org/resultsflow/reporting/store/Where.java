@@ -18,6 +18,12 @@ final class Where {
         return this;
     }
 
+    /** A condition without parameters. */
+    Where condition(String sql) {
+        conditions.add(sql);
+        return this;
+    }
+
     /**
      * An outcome by its id ({@code XM-DAC-41146-MEX_D_2.1}) or by its code ({@code MEX_D_2.1}), when given: the
      * one place where "id or code" is matched, so every endpoint and page finds the same outcome.
