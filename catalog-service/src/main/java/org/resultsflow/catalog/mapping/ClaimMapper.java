@@ -307,6 +307,8 @@ public class ClaimMapper {
         fields.put(Fields.OUTCOME_ID, indicator.outcomeId());
         fields.put(Fields.OUTPUT_CODE, blankToNull(indicator.outputCode()));
         fields.put(Fields.TAGS, indicator.tags());
+        fields.put(Fields.MEASURE, indicator.measure());
+        fields.put(Fields.ASCENDING, indicator.ascending());
         fields.forEach((field, value) -> {
             if (value != null) {
                 claims.add(claim(document, RecordType.INDICATOR, parent, own, INDICATOR, own, field, value, known(value),

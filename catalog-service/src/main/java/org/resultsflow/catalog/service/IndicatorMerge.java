@@ -164,7 +164,9 @@ public class IndicatorMerge {
                 tags == null || !tags.known ? List.of() : values.strings(tags),
                 aliases,
                 provenance,
-                observations);
+                observations,
+                values.known(fields.get(Fields.MEASURE), String.class),
+                values.known(fields.get(Fields.ASCENDING), Boolean.class));
     }
 
     /**
