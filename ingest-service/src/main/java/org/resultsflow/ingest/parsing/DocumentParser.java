@@ -138,7 +138,7 @@ public final class DocumentParser {
             case OUTCOME_SUMMARY -> new OutcomeSummaryParser();
             case OUTCOME_PAGE -> new OutcomePageParser();
             case OUTCOME_PDF_EXPORT -> new OutcomePdfExportParser();
-            case IATI_ACTIVITIES, IATI_ORGANISATIONS -> throw new IllegalStateException("XML is read by IatiParser");
+            case IATI_ACTIVITIES -> throw new IllegalStateException("XML is read by IatiParser");
         };
     }
 

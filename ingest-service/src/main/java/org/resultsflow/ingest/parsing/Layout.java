@@ -20,8 +20,6 @@ public enum Layout {
     GLOBAL_OUTCOME,
     /** An IATI activity file ({@code <iati-activities>}, XML): one outcome per activity. */
     IATI_ACTIVITIES,
-    /** An IATI organisation file ({@code <iati-organisations>}, XML): recognised, not read. */
-    IATI_ORGANISATIONS,
     /** An office's overview or narrative page: no outcome, indicator, budget or note is shown as such. */
     OFFICE_PAGE
 }
