@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,9 +17,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.resultsflow.catalog.repository.Claim;
 import org.resultsflow.contracts.results.Budget;
 import org.resultsflow.contracts.results.BudgetReported;
+import org.resultsflow.contracts.results.Dimension;
 import org.resultsflow.contracts.results.FundingContribution;
 import org.resultsflow.contracts.results.Indicator;
 import org.resultsflow.contracts.results.IndicatorReported;
@@ -82,14 +88,64 @@ public class ClaimMapper {
             Money humanitarian, BigDecimal developmentShare, BigDecimal humanitarianShare) {
     }
 
-    /** An observation's identity below its indicator, read back from its entity id. */
-    public record ObservationId(Integer year, ObservationKind kind, int sequence) {
+    /**
+     * An observation's identity below its indicator, read back from its entity id. A value for a stated period
+     * or disaggregation (IATI) has them in its identity, so the target and the actual of one period and one
+     * dimension set pair up, and the values for women and for men, or of two quarters, stay apart.
+     */
+    public record ObservationId(Integer year, ObservationKind kind, int sequence, LocalDate periodStart,
+            LocalDate periodEnd, List<Dimension> dimensions) {
 
-        /** The identity part of the entity id: {@code <year|undated>#<kind>#<sequence>}. */
+        public ObservationId {
+            dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
+        }
+
+        public ObservationId(Integer year, ObservationKind kind, int sequence) {
+            this(year, kind, sequence, null, null, List.of());
+        }
+
+        /**
+         * The identity part of the entity id: {@code <year|undated>#<kind>#<sequence>}, the year part followed by
+         * {@code @<start>/<end>@<name>=<value>,…} (URL-encoded, so never a '#') when a period or dimension is stated.
+         */
         public String key() {
-            return yearPart(year) + SEP + kind.name() + SEP + sequence;
+            String scope = periodStart == null && periodEnd == null && dimensions.isEmpty() ? ""
+                    : SCOPE + periodStart + "/" + periodEnd + SCOPE + dimensions.stream()
+                            .map(d -> encode(d.name()) + "=" + encode(d.value())).collect(Collectors.joining(","));
+            return yearPart(year) + scope + SEP + kind.name() + SEP + sequence;
+        }
+
+        static ObservationId parse(String yearPart, ObservationKind kind, int sequence) {
+            int at = yearPart.indexOf(SCOPE);
+            if (at < 0) {
+                return new ObservationId(ClaimMapper.year(yearPart), kind, sequence);
+            }
+            String[] scope = yearPart.substring(at + 1).split(SCOPE, -1);
+            String[] period = scope[0].split("/", -1);
+            List<Dimension> dimensions = new ArrayList<>();
+            for (String d : scope[1].isEmpty() ? new String[0] : scope[1].split(",")) {
+                String[] nv = d.split("=", -1);
+                dimensions.add(new Dimension(decode(nv[0]), decode(nv[1])));
+            }
+            return new ObservationId(ClaimMapper.year(yearPart.substring(0, at)), kind, sequence, date(period[0]),
+                    date(period[1]), dimensions);
+        }
+
+        private static String encode(String text) {
+            return text == null ? "" : URLEncoder.encode(text, StandardCharsets.UTF_8);
+        }
+
+        private static String decode(String text) {
+            return text.isEmpty() ? null : URLDecoder.decode(text, StandardCharsets.UTF_8);
+        }
+
+        private static LocalDate date(String text) {
+            return "null".equals(text) ? null : LocalDate.parse(text);
         }
     }
+
+    /** Separates the year of an observation's identity from its period and dimensions. */
+    private static final String SCOPE = "@";
 
     /** A note's identity, read back from its entity id: the entity it is about, the year and the sequence. */
     public record NoteId(String entity, Integer year, int sequence) {
@@ -251,6 +307,8 @@ public class ClaimMapper {
         fields.put(Fields.OUTCOME_ID, indicator.outcomeId());
         fields.put(Fields.OUTPUT_CODE, blankToNull(indicator.outputCode()));
         fields.put(Fields.TAGS, indicator.tags());
+        fields.put(Fields.MEASURE, indicator.measure());
+        fields.put(Fields.ASCENDING, indicator.ascending());
         fields.forEach((field, value) -> {
             if (value != null) {
                 claims.add(claim(document, RecordType.INDICATOR, parent, own, INDICATOR, own, field, value, known(value),
@@ -277,12 +335,13 @@ public class ClaimMapper {
     }
 
     private static ObservationId observationId(Observation observation) {
-        return new ObservationId(observation.year(), observation.kind(), observation.sequence());
+        return new ObservationId(observation.year(), observation.kind(), observation.sequence(),
+                observation.periodStart(), observation.periodEnd(), observation.dimensions());
     }
 
     public static ObservationId observationId(String entityId) {
         String[] parts = tail(entityId, 3);
-        return new ObservationId(year(parts[1]), ObservationKind.valueOf(parts[2]), Integer.parseInt(parts[3]));
+        return ObservationId.parse(parts[1], ObservationKind.valueOf(parts[2]), Integer.parseInt(parts[3]));
     }
 
     /** The entity id without its last {@code count} parts, then those parts. */

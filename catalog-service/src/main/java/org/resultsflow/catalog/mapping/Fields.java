@@ -25,6 +25,9 @@ public final class Fields {
     public static final String OUTCOME_ID = "outcomeId";
     public static final String OUTPUT_CODE = "outputCode";
     public static final String TAGS = "tags";
+    /** An IATI indicator's measure and declared direction. */
+    public static final String MEASURE = "measure";
+    public static final String ASCENDING = "ascending";
 
     // Budgets (also OUTCOME_ID)
     public static final String ENTITY_ID = "entityId";

@@ -42,7 +42,8 @@ public class IndicatorMerge {
     public static final Comparator<CatalogObservation> OBSERVATION_ORDER = Comparator
             .comparing(CatalogObservation::year, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(CatalogObservation::kind)
-            .thenComparingInt(CatalogObservation::sequence);
+            .thenComparingInt(CatalogObservation::sequence)
+            .thenComparing(o -> String.valueOf(o.periodStart()) + o.periodEnd() + o.dimensions());
 
     /** The order the claims of one observation are listed in: as-of (none first), then document id. */
     private static final Comparator<Claim> AS_OF_ORDER = Comparator
@@ -163,7 +164,9 @@ public class IndicatorMerge {
                 tags == null || !tags.known ? List.of() : values.strings(tags),
                 aliases,
                 provenance,
-                observations);
+                observations,
+                values.known(fields.get(Fields.MEASURE), String.class),
+                values.known(fields.get(Fields.ASCENDING), Boolean.class));
     }
 
     /**
@@ -187,7 +190,8 @@ public class IndicatorMerge {
                     });
         }
         return new CatalogObservation(identity.year(), identity.kind(), identity.sequence(),
-                ClaimMapper.HEADLINE.equals(best.field), value, ClaimRanking.provenance(best), conflicts);
+                ClaimMapper.HEADLINE.equals(best.field), value, ClaimRanking.provenance(best), conflicts,
+                identity.periodStart(), identity.periodEnd(), identity.dimensions());
     }
 
     /** The same value, however written ({@code 7} and {@code 7.0}, {@code Yes} and {@code TRUE}). */

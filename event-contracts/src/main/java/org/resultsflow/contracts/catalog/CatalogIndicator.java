@@ -1,5 +1,7 @@
 package org.resultsflow.contracts.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,9 @@ import java.util.Map;
  *     coded one's id
  * @param parentId the output code, or the outcome id when the indicator is attached to the outcome
  * @param aliases other keys documents used for this indicator (e.g. the statement key of a codeless twin)
+ * @param measure an IATI indicator's measure (UNIT, PERCENTAGE, …), else null
+ * @param ascending the direction a document declares: true when higher is better, false when lower is; null
+ *     when no document declares one
  */
 public record CatalogIndicator(
         String id,
@@ -24,11 +29,20 @@ public record CatalogIndicator(
         List<String> tags,
         List<String> aliases,
         Map<String, Provenance> provenance,
-        List<CatalogObservation> observations) {
+        List<CatalogObservation> observations,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String measure,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean ascending) {
+
+    public CatalogIndicator(String id, String code, String statement, String normalisedStatement, String outcomeId,
+            String outputCode, String parentId, String office, List<String> tags, List<String> aliases,
+            Map<String, Provenance> provenance, List<CatalogObservation> observations) {
+        this(id, code, statement, normalisedStatement, outcomeId, outputCode, parentId, office, tags, aliases,
+                provenance, observations, null, null);
+    }
 
     /** The same indicator with its observations left out (null), for answers that do not ask for them. */
     public CatalogIndicator withoutObservations() {
         return new CatalogIndicator(id, code, statement, normalisedStatement, outcomeId, outputCode, parentId, office,
-                tags, aliases, provenance, null);
+                tags, aliases, provenance, null, measure, ascending);
     }
 }

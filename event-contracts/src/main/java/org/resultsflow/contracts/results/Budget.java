@@ -1,5 +1,6 @@
 package org.resultsflow.contracts.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -10,6 +11,8 @@ import java.util.List;
  * @param statedShortfall the shortfall the document states, null when not shown
  * @param core regular resources (core) total, null when not shown
  * @param nonCore other resources (non-core) total, null when not shown
+ * @param flows the budgets, planned disbursements and transactions (IATI) the figures of this year are
+ *     computed from, each as stated; empty for documents of other sources
  */
 public record Budget(
         String entityId,
@@ -23,5 +26,17 @@ public record Budget(
         Money core,
         Money nonCore,
         List<FundingContribution> funding,
-        LineRange lines) {
+        LineRange lines,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MoneyFlow> flows) {
+
+    public Budget {
+        flows = flows == null ? List.of() : List.copyOf(flows);
+    }
+
+    public Budget(String entityId, BudgetEntityType entityType, String outcomeId, Integer reportingYear,
+            Money planned, Money actual, Money expenses, Money statedShortfall, Money core, Money nonCore,
+            List<FundingContribution> funding, LineRange lines) {
+        this(entityId, entityType, outcomeId, reportingYear, planned, actual, expenses, statedShortfall, core, nonCore,
+                funding, lines, List.of());
+    }
 }

@@ -1,5 +1,6 @@
 package org.resultsflow.contracts.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -14,6 +15,13 @@ import java.util.List;
  * @param tags Common / Complementary / Desk Review, as shown
  * @param partial whether the document ends inside the indicator's block: what is listed is complete, the
  *     rest is not shown
+ * @param measure for an IATI indicator, its measure (UNIT, PERCENTAGE, NOMINAL, ORDINAL, QUALITATIVE, or the
+ *     code as published); null for documents of other sources
+ * @param ascending the declared direction: true when a higher value is better, false when lower is; null
+ *     when the document does not declare it
+ * @param aggregationStatus whether the indicator's data may be aggregated; null when not stated
+ * @param description the indicator's description, when the document gives one
+ * @param references the codes of external vocabularies (SDG indicators, a publisher's own) it refers to
  */
 public record Indicator(
         String key,
@@ -25,5 +33,20 @@ public record Indicator(
         List<String> tags,
         List<Observation> observations,
         boolean partial,
-        LineRange lines) {
+        LineRange lines,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String measure,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean ascending,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean aggregationStatus,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String description,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reference> references) {
+
+    public Indicator {
+        references = references == null ? List.of() : List.copyOf(references);
+    }
+
+    public Indicator(String key, String code, String statement, String normalisedStatement, String outcomeId,
+            String outputCode, List<String> tags, List<Observation> observations, boolean partial, LineRange lines) {
+        this(key, code, statement, normalisedStatement, outcomeId, outputCode, tags, observations, partial, lines,
+                null, null, null, null, List.of());
+    }
 }

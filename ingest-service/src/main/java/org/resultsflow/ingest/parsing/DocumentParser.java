@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.resultsflow.contracts.results.Outcome;
+import org.resultsflow.ingest.parsing.iati.IatiParser;
 
 /**
  * Turns one results-framework document (text, HTML or PDF) into the records of
@@ -38,10 +39,14 @@ public final class DocumentParser {
         MediaType type = MediaType.parse(mediaType);
         if (!isSupported(type.base())) {
             throw new DocumentRejectedException(DocumentRejectedException.Reason.UNSUPPORTED_MEDIA_TYPE,
-                    "media type '" + mediaType + "' is not supported; send text/plain, text/html or application/pdf");
+                    "media type '" + mediaType + "' is not supported; send text/plain, text/html, application/pdf"
+                            + " or application/xml (IATI)");
         }
         if (content == null || content.length == 0) {
             throw new DocumentRejectedException(DocumentRejectedException.Reason.EMPTY, "the document is empty");
+        }
+        if (isXml(type.base())) {
+            return Deadline.within(limits.textTimeout(), "IATI file", () -> IatiParser.parse(content, address.url()));
         }
         // PDF extraction has its own bound (pdfTimeout); everything after it shares the text bound.
         String pdfText = type.base().equals("application/pdf") ? PdfText.extract(content, limits) : null;
@@ -113,8 +118,12 @@ public final class DocumentParser {
     private static boolean isSupported(String base) {
         return switch (base) {
             case "text/plain", "text/html", "application/xhtml+xml", "application/pdf" -> true;
-            default -> false;
+            default -> isXml(base);
         };
+    }
+
+    private static boolean isXml(String base) {
+        return base.equals("application/xml") || base.equals("text/xml");
     }
 
     private static LayoutParser parserFor(Layout layout, SourceText text) {
@@ -129,6 +138,7 @@ public final class DocumentParser {
             case OUTCOME_SUMMARY -> new OutcomeSummaryParser();
             case OUTCOME_PAGE -> new OutcomePageParser();
             case OUTCOME_PDF_EXPORT -> new OutcomePdfExportParser();
+            case IATI_ACTIVITIES -> throw new IllegalStateException("XML is read by IatiParser");
         };
     }
 

@@ -18,8 +18,12 @@ public class DocumentRejectedException extends Exception {
         ENCRYPTED,
         /** A PDF that carries JavaScript: never needed for results data, refused rather than stored. */
         ACTIVE_CONTENT,
-        /** A media type other than text/plain, text/html or application/pdf. */
-        UNSUPPORTED_MEDIA_TYPE
+        /** A media type other than text/plain, text/html, application/pdf or XML. */
+        UNSUPPORTED_MEDIA_TYPE,
+        /** Declared XML but not well-formed. */
+        MALFORMED_XML,
+        /** XML with a DTD or entity references: refused so no entity is fetched or expanded. */
+        UNSAFE_XML
     }
 
     private final Reason reason;

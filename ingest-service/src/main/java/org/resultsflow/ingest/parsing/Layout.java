@@ -18,6 +18,8 @@ public enum Layout {
     OUTCOME_TEXT,
     /** A global strategic-plan outcome: its name, statement, SDGs and result stories. */
     GLOBAL_OUTCOME,
+    /** An IATI activity file ({@code <iati-activities>}, XML): one outcome per activity. */
+    IATI_ACTIVITIES,
     /** An office's overview or narrative page: no outcome, indicator, budget or note is shown as such. */
     OFFICE_PAGE
 }

@@ -36,13 +36,13 @@ public final class OutcomeAssignment {
         for (Outcome o : extraction.outcomes()) {
             outcomes.add(o.id() != null ? o : new Outcome(ref.id(), ref.code(), ref.office(), o.planPeriod(),
                     o.statement(), o.description(), o.sdgAlignment(), o.impactAreas(), o.unSystemFunctions(),
-                    o.policyMarker(), o.humanitarianScope(), o.outputs(), o.progressNotes(), o.lines()));
+                    o.policyMarker(), o.humanitarianScope(), o.outputs(), o.progressNotes(), o.lines(), o.activity()));
         }
         List<Budget> budgets = new ArrayList<>();
         for (Budget b : extraction.budgets()) {
             budgets.add(b.outcomeId() != null ? b : new Budget(b.entityId() != null ? b.entityId() : ref.id(),
                     b.entityType(), ref.id(), b.reportingYear(), b.planned(), b.actual(), b.expenses(),
-                    b.statedShortfall(), b.core(), b.nonCore(), b.funding(), b.lines()));
+                    b.statedShortfall(), b.core(), b.nonCore(), b.funding(), b.lines(), b.flows()));
         }
         List<Indicator> indicators = new ArrayList<>();
         for (Indicator i : extraction.indicators()) {
@@ -53,7 +53,8 @@ public final class OutcomeAssignment {
             String parent = i.outputCode() != null ? i.outputCode() : ref.id();
             String key = parent + "::" + (i.code() != null ? i.code() : i.normalisedStatement());
             indicators.add(new Indicator(key, i.code(), i.statement(), i.normalisedStatement(), ref.id(),
-                    i.outputCode(), i.tags(), i.observations(), i.partial(), i.lines()));
+                    i.outputCode(), i.tags(), i.observations(), i.partial(), i.lines(), i.measure(), i.ascending(),
+                    i.aggregationStatus(), i.description(), i.references()));
         }
         DocumentFacts facts = extraction.facts();
         DocumentFacts assigned = facts.office() != null ? facts

@@ -48,7 +48,8 @@ public class ApiErrors {
         int status = switch (e.reason()) {
             case EMPTY -> 400;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
-            case BINARY, NOT_A_PDF, UNKNOWN_LAYOUT, LIMIT_EXCEEDED, ENCRYPTED, ACTIVE_CONTENT -> UNPROCESSABLE;
+            case BINARY, NOT_A_PDF, UNKNOWN_LAYOUT, LIMIT_EXCEEDED, ENCRYPTED, ACTIVE_CONTENT, MALFORMED_XML, UNSAFE_XML ->
+                    UNPROCESSABLE;
         };
         return response(status, e.getMessage());
     }

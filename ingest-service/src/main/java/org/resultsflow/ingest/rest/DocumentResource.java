@@ -42,7 +42,7 @@ import org.resultsflow.ingest.service.DocumentRegistry;
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class DocumentResource {
 
-    private static final String ACCEPTED_TYPES = "text/plain, text/html, application/pdf";
+    private static final String ACCEPTED_TYPES = "text/plain, text/html, application/pdf, application/xml (IATI)";
     private static final String SOURCE = "The address the page was published at (https://open.unwomen.org/...). It is kept as"
             + " provenance, and gives the outcome, year= and plan_period= where the page's text does not show them";
 
@@ -64,7 +64,8 @@ public class DocumentResource {
             description = "Parses the document, publishes its outcomes, indicators and budgets to Kafka and answers once "
                     + "every event is acknowledged. The same bytes again answer 200 with the earlier report and publish nothing.")
     @RequestBody(content = {@Content(mediaType = "text/plain"), @Content(mediaType = "text/html"),
-            @Content(mediaType = "application/pdf")})
+            @Content(mediaType = "application/pdf"), @Content(mediaType = "application/xml"),
+            @Content(mediaType = "text/xml")})
     @APIResponse(responseCode = "201", description = "Ingested; events published",
             content = @Content(schema = @Schema(implementation = DocumentReport.class)))
     @APIResponse(responseCode = "200", description = "Already ingested; nothing new published",
@@ -74,7 +75,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "403", description = "Token lacks the 'ingest' role")
     @APIResponse(responseCode = "413", description = "Over the size limit", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "415", description = "Media type not supported", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "422", description = "Binary garbage, broken PDF, text matching no known layout, or a page whose outcome cannot be identified", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "422", description = "Binary garbage, broken PDF, text matching no known layout, a page whose outcome cannot be identified, XML that is not well-formed or declares a DTD, or XML that is no IATI activity file", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; nothing registered, post again", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<Response> ingest(
             byte[] body,
@@ -100,12 +101,13 @@ public class DocumentResource {
                     + " A page that shows any outcome, output, indicator, note, budget or funding row is answered, even"
                     + " when its outcome cannot be identified (id null, with a warning).")
     @RequestBody(content = {@Content(mediaType = "text/plain"), @Content(mediaType = "text/html"),
-            @Content(mediaType = "application/pdf")})
+            @Content(mediaType = "application/pdf"), @Content(mediaType = "application/xml"),
+            @Content(mediaType = "text/xml")})
     @APIResponse(responseCode = "200", description = "The extraction", content = @Content(schema = @Schema(implementation = Extraction.class)))
     @APIResponse(responseCode = "400", description = "Empty body", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", description = "Over the size limit", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "415", description = "Media type not supported", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "422", description = "Binary garbage, broken PDF, or text matching no known layout", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "422", description = "Binary garbage, broken PDF, text matching no known layout, XML that is not well-formed or declares a DTD, or XML that is no IATI activity file", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<Extraction> preview(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(description = "The outcome (id or code) a page is about when it does not show it") @QueryParam("outcome") String outcome,
             @Parameter(description = SOURCE) @QueryParam("source") String source) {

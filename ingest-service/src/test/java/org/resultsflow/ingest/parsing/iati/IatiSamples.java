@@ -1,0 +1,27 @@
+package org.resultsflow.ingest.parsing.iati;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** The IATI samples of the test resources ({@code iati/}, with their origin in {@code iati/NOTICE.md}). */
+final class IatiSamples {
+
+    static final String ANNOTATED = "iati/activity-standard-example-annotated.xml";
+    static final String ORGANISATION = "iati/organisation-standard-example-annotated.xml";
+    static final String EVERY_ELEMENT = "iati/frankenstein-every-element.xml";
+
+    private IatiSamples() {
+    }
+
+    static byte[] bytes(String resource) {
+        try (InputStream in = IatiSamples.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
