@@ -7,5 +7,13 @@ public enum Direction {
     /** Down is good: the target (or last milestone) is below the baseline. */
     DECREASING,
     /** Nothing says which way: no comparable baseline and target or milestone, or they are equal. */
-    UNKNOWN
+    UNKNOWN;
+
+    /**
+     * The direction a source declares, as IATI's {@code ascending} does (true: up is good); null where it declares
+     * none, so that the direction is inferred.
+     */
+    public static Direction declared(Boolean ascending) {
+        return ascending == null ? null : ascending ? INCREASING : DECREASING;
+    }
 }

@@ -45,8 +45,9 @@ public final class Progress {
         }
     }
 
+    /** The rows of an indicator, in the direction its source declared (IATI's ascending) or else the inferred one. */
     public List<ProgressRow> rows(CatalogIndicator indicator) {
-        return rows(indicator, null);
+        return rows(indicator, Direction.declared(indicator.ascending()));
     }
 
     /** @param declared the direction the source declared; null to infer it */

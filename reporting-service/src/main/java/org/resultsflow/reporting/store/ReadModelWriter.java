@@ -201,7 +201,8 @@ public class ReadModelWriter {
             CatalogIndicator keyed = indicator.id() != null && indicator.id().equals(id) ? indicator
                     : new CatalogIndicator(id, indicator.code(), indicator.statement(), indicator.normalisedStatement(),
                             indicator.outcomeId(), indicator.outputCode(), indicator.parentId(), indicator.office(),
-                            indicator.tags(), indicator.aliases(), indicator.provenance(), indicator.observations());
+                            indicator.tags(), indicator.aliases(), indicator.provenance(), indicator.observations(),
+                            indicator.measure(), indicator.ascending());
             // Per-year metrics: observations without a year are left out by Attainment itself.
             indicators.add(Tuple.from(Arrays.asList(id, keyed.code(), keyed.statement(), keyed.outcomeId(),
                     keyed.outputCode(), Offices.office(keyed.office(), keyed.outcomeId()), change.version(),

@@ -94,6 +94,14 @@ class DirectionAndProgressTest {
         CatalogIndicator noBaseline = indicator(List.of(obs(2021, MILESTONE, n(5)), obs(2021, RESULT, n(6))));
         assertAttainment(DEFAULT.rows(noBaseline, Direction.DECREASING).get(0), AttainmentStatus.NOT_MET,
                 AttainmentReason.NO_BASELINE, null);
+        // The indicator's own declaration (IATI's ascending="0") is the declared direction of its rows.
+        CatalogIndicator descending = new CatalogIndicator(indicator.id(), indicator.code(), indicator.statement(),
+                indicator.normalisedStatement(), indicator.outcomeId(), indicator.outputCode(), indicator.parentId(),
+                indicator.office(), indicator.tags(), indicator.aliases(), indicator.provenance(),
+                indicator.observations(), "UNIT", false);
+        assertEquals(DirectionRule.DECLARED, DEFAULT.rows(descending).get(0).directionRule());
+        assertEquals(Direction.DECREASING, DEFAULT.rows(descending).get(0).direction());
+        assertEquals(Direction.DECREASING, PROGRESS.rows(descending).get(0).direction());
     }
 
     // --- baseline = target -------------------------------------------------------------------------------------
