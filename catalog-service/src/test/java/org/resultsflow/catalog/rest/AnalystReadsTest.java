@@ -1,5 +1,7 @@
-package org.resultsflow.catalog;
+package org.resultsflow.catalog.rest;
 
+import org.resultsflow.catalog.CatalogTests;
+import org.resultsflow.catalog.Seeds;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -51,7 +53,7 @@ class AnalystReadsTest {
         List<Seeds.Doc> docs = Seeds.load(json, null);
         docs.forEach(doc -> doc.events().forEach(e -> CatalogTests.publish(streams, json, e)));
         await().atMost(PATIENCE).untilAsserted(() -> {
-            JsonNode outcome = read(given().get("/api/outcomes/{id}", MEX_D_2_1).then().statusCode(200).extract().asString());
+            JsonNode outcome = read(given().get("/api/outcomes/{id}?include=observations", MEX_D_2_1).then().statusCode(200).extract().asString());
             assertEquals(List.of(2, 2, 2), sizes(outcome.get("outputs"), "budgets"));
             assertEquals("3", observations(indicator(outcome, CARE)).get("2022RESULT").at("/value/raw").asText());
         });
@@ -108,13 +110,13 @@ class AnalystReadsTest {
                 .body("message", containsString("YYYY-MM-DD"));
 
         // The outcome then: 001's budgets only (2021), and 001's indicator values.
-        JsonNode outcome = read(given().get("/api/outcomes/{id}?asOf=2022-06-30", MEX_D_2_1).then().statusCode(200)
+        JsonNode outcome = read(given().get("/api/outcomes/{id}?asOf=2022-06-30&include=observations", MEX_D_2_1).then().statusCode(200)
                 .extract().asString());
         assertEquals(List.of(1, 1, 1), sizes(outcome.get("outputs"), "budgets"));
         outcome.get("outputs").forEach(o -> o.get("budgets").forEach(b -> assertEquals(2021, b.get("reportingYear").asInt())));
         assertEquals("-", observations(indicator(outcome, CARE)).get("2022RESULT").at("/value/raw").asText());
         // As of 004's date, 004's budgets of 2022 are there too.
-        JsonNode later = read(given().get("/api/outcomes/{id}?asOf=2022-12-31", MEX_D_2_1).then().statusCode(200)
+        JsonNode later = read(given().get("/api/outcomes/{id}?asOf=2022-12-31&include=observations", MEX_D_2_1).then().statusCode(200)
                 .extract().asString());
         assertEquals(List.of(2, 2, 2), sizes(later.get("outputs"), "budgets"));
         assertEquals("3", observations(indicator(later, CARE)).get("2022RESULT").at("/value/raw").asText());
