@@ -152,7 +152,10 @@ public final class EmbeddedInfrastructure extends StartedInfrastructure {
                     .setPort(port)
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false) // we delete (or keep) the data dir ourselves
-                    .setServerConfig("fsync", "off") // throwaway data: durability buys nothing, costs seconds
+                    .setServerConfig("fsync", "off") // no sync to disk: only a machine crash could lose data
+                    // zonky turns synchronous_commit off; then a commit is acknowledged before its WAL is written,
+                    // and a killed PostgreSQL loses changes the consumers were told are durable.
+                    .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60)) // 10 s default is tight on a busy machine
                     .start();
             LOG.log(Level.INFO, "Started embedded PostgreSQL {0} at localhost:{1,number,#} in {2,number,#} ms",

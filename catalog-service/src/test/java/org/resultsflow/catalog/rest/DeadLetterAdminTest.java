@@ -1,4 +1,4 @@
-package org.resultsflow.catalog;
+package org.resultsflow.catalog.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package org.resultsflow.catalog;
+package org.resultsflow.catalog.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
