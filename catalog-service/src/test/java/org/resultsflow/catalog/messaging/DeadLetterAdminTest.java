@@ -1,4 +1,4 @@
-package org.resultsflow.catalog.rest;
+package org.resultsflow.catalog.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
