@@ -333,6 +333,9 @@ public final class LocalStack implements AutoCloseable {
         if (name.endsWith(".pdf")) {
             return Optional.of("application/pdf");
         }
+        if (name.endsWith(".xml")) {
+            return Optional.of("application/xml"); // IATI activity files
+        }
         return Optional.empty();
     }
 

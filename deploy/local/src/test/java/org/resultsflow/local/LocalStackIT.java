@@ -99,6 +99,52 @@ class LocalStackIT {
         assertEquals(3, canonical.get("outputs").size(), canonical.toString());
     }
 
+    /**
+     * An IATI activity file goes the same way as a portal page: its indicator reaches the catalog with its measure,
+     * declared direction and period values, and reporting scores its period target against its actual in the
+     * declared direction (the annotated example: target 10, actual 11 for January–March 2013, ascending).
+     */
+    @Test
+    void anIatiActivityFileIsCataloguedAndScored() throws Exception {
+        Path activity = PROJECT.resolve("ingest-service/src/test/resources/iati/activity-standard-example-annotated.xml");
+        LocalStack.Ingested ingested = stack.ingest(activity);
+        assertEquals(201, ingested.status(), ingested.body());
+
+        String id = "AA-AAA-123456789-ABC123";
+        JsonNode row = null;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (row == null && Instant.now().isBefore(deadline)) {
+            JsonNode rows = JSON.readTree(stack.get(stack.reportingUrl(
+                    "/api/reports/milestone-attainment?office=AA-AAA-123456789")).body());
+            for (JsonNode r : rows) {
+                if (r.path("indicatorId").asText().startsWith(id + "/R1") && r.path("year").asInt() == 2013) {
+                    row = r;
+                }
+            }
+            Thread.sleep(500);
+        }
+        assertTrue(row != null, "reporting scores the activity's indicator for 2013");
+        assertEquals("MET", row.get("status").asText(), row.toString());
+        assertEquals("INCREASING", row.get("direction").asText(), row.toString());
+        assertEquals("DECLARED", row.get("directionRule").asText(), row.toString());
+        assertEquals(0, row.get("ratio").decimalValue().compareTo(new java.math.BigDecimal("1.1")), row.toString());
+
+        JsonNode outcome = JSON.readTree(stack.get(stack.catalogUrl("/api/outcomes/" + id + "?include=observations")).body());
+        JsonNode indicator = null;
+        for (JsonNode i : outcome.path("indicators")) {
+            indicator = i;
+        }
+        for (JsonNode output : outcome.path("outputs")) {
+            for (JsonNode i : output.path("indicators")) {
+                indicator = i;
+            }
+        }
+        assertTrue(indicator != null, "the catalog holds the activity's indicator: " + outcome);
+        assertEquals("UNIT", indicator.get("measure").asText(), indicator.toString());
+        assertTrue(indicator.get("ascending").asBoolean(), indicator.toString());
+        assertEquals(3, indicator.get("observations").size(), indicator.toString()); // baseline, target, actual
+    }
+
     @Test
     void theSameBytesAgainAreRecognised() throws Exception {
         stack.ingest(PROGRESS_NOTES);
