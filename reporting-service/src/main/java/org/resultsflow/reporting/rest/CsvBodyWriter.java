@@ -72,25 +72,40 @@ public class CsvBodyWriter implements MessageBodyWriter<Object> {
     /** The header row of a record type: its component names. */
     public String header(Class<?> element) throws IOException {
         StringWriter line = new StringWriter();
-        writeLine(line, java.util.Arrays.stream(element.getRecordComponents()).map(RecordComponent::getName).toList());
+        writeLine(line, names(element));
         return line.toString();
     }
 
     /** One record as a row, its components in declaration order. */
     public String line(Object row) throws IOException {
-        RecordComponent[] components = row.getClass().getRecordComponents();
-        List<String> fields = new java.util.ArrayList<>(components.length);
-        for (RecordComponent component : components) {
-            try {
-                component.getAccessor().trySetAccessible();
-                fields.add(text(component.getAccessor().invoke(row)));
-            } catch (ReflectiveOperationException e) {
-                throw new IOException("cannot read " + component.getName() + " of " + row.getClass().getSimpleName(), e);
-            }
+        List<Object> values = values(row);
+        List<String> fields = new java.util.ArrayList<>(values.size());
+        for (Object value : values) {
+            fields.add(text(value));
         }
         StringWriter line = new StringWriter();
         writeLine(line, fields);
         return line.toString();
+    }
+
+    /** The header names of a record type: its component names, in declaration order. */
+    static List<String> names(Class<?> element) {
+        return java.util.Arrays.stream(element.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+
+    /** The component values of a record, in declaration order (nulls kept): what every export format writes. */
+    static List<Object> values(Object row) throws IOException {
+        RecordComponent[] components = row.getClass().getRecordComponents();
+        List<Object> values = new java.util.ArrayList<>(components.length);
+        for (RecordComponent component : components) {
+            try {
+                component.getAccessor().trySetAccessible();
+                values.add(component.getAccessor().invoke(row));
+            } catch (ReflectiveOperationException e) {
+                throw new IOException("cannot read " + component.getName() + " of " + row.getClass().getSimpleName(), e);
+            }
+        }
+        return values;
     }
 
     private static Class<?> elementType(Type genericType, List<?> rows) {
@@ -101,7 +116,8 @@ public class CsvBodyWriter implements MessageBodyWriter<Object> {
         return rows.isEmpty() || rows.get(0) == null ? null : rows.get(0).getClass();
     }
 
-    private String text(Object value) throws IOException {
+    /** A value as CSV writes it: empty for null, numbers plainly, nested lists and records as JSON. */
+    String text(Object value) throws IOException {
         if (value == null) {
             return "";
         }
