@@ -28,7 +28,7 @@ public final class LocalRun {
 
             Starts an embedded Kafka broker and PostgreSQL, the three services, ingests the sample
             documents (deploy/samples) and the files and folders given, prints where to look, and runs
-            until Ctrl-C. Documents: .txt, .html, .pdf.
+            until Ctrl-C. Documents: .txt, .html, .pdf, and IATI activity files (.xml).
 
             options:
               --keep-data          keep the broker's and database's data (and logs) after stopping
