@@ -1,6 +1,7 @@
 package org.resultsflow.catalog.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -17,6 +18,7 @@ import org.hibernate.JDBCException;
 import org.resultsflow.catalog.service.CatalogUpdater;
 import org.resultsflow.catalog.service.ChangeOrigin;
 import org.resultsflow.contracts.EventTypes;
+import org.resultsflow.contracts.ops.TraceContext;
 import org.resultsflow.contracts.results.BudgetReported;
 import org.resultsflow.contracts.results.IndicatorReported;
 import org.resultsflow.contracts.results.OutcomeReported;
@@ -47,11 +49,11 @@ public class ResultsConsumer {
         this.batches = batches;
         this.relay = relay;
         this.outcomes = new Channel<>("outcomes", EventDecoder.only(EventTypes.OUTCOME_REPORTED, OutcomeReported.class,
-                json), updater, deadLetters);
+                json), updater, deadLetters, relay);
         this.indicators = new Channel<>("indicators", EventDecoder.only(EventTypes.INDICATOR_REPORTED,
-                IndicatorReported.class, json), updater, deadLetters);
+                IndicatorReported.class, json), updater, deadLetters, relay);
         this.budgets = new Channel<>("budgets", EventDecoder.only(EventTypes.BUDGET_REPORTED, BudgetReported.class,
-                json), updater, deadLetters);
+                json), updater, deadLetters, relay);
     }
 
     /**
@@ -62,7 +64,7 @@ public class ResultsConsumer {
         final BatchConsumer<T> consumer;
         volatile ChangeOrigin origin = ChangeOrigin.NONE;
 
-        Channel(String name, EventDecoder<T> decoder, CatalogUpdater updater, DeadLetters deadLetters) {
+        Channel(String name, EventDecoder<T> decoder, CatalogUpdater updater, DeadLetters deadLetters, OutboxRelay relay) {
             this.consumer = new BatchConsumer<>(name, decoder, REDELIVERY, new BatchConsumer.Sink<>() {
                 @Override
                 public CompletionStage<?> apply(List<ReceivedEvent<T>> events) {
@@ -74,10 +76,14 @@ public class ResultsConsumer {
                     return deadLetters.send(record, reason).subscribeAsCompletionStage();
                 }
 
-                /** Not the trace and ingest time of whatever batch the channel is on. */
+                /**
+                 * In the trace of the replay request (an operator's replay is traced as that request), not of whatever
+                 * batch the channel is on; published as soon as it is committed, as a live batch is.
+                 */
                 @Override
                 public CompletionStage<?> applyReplayed(List<ReceivedEvent<T>> events) {
-                    return updater.apply(events, ChangeOrigin.NONE).subscribeAsCompletionStage();
+                    ChangeOrigin replay = new ChangeOrigin(TraceContext.traceparent(Span.current().getSpanContext()), null);
+                    return updater.apply(events, replay).invoke(relay::wake).subscribeAsCompletionStage();
                 }
             });
         }
