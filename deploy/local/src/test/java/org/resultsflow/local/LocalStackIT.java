@@ -115,7 +115,7 @@ class LocalStackIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (row == null && Instant.now().isBefore(deadline)) {
             JsonNode rows = JSON.readTree(stack.get(stack.reportingUrl(
-                    "/api/reports/milestone-attainment?office=AA-AAA-123456789")).body());
+                    "/api/reports/milestone-attainment?outcome=" + id)).body());
             for (JsonNode r : rows) {
                 if (r.path("indicatorId").asText().startsWith(id + "/R1") && r.path("year").asInt() == 2013) {
                     row = r;
