@@ -67,8 +67,10 @@ final class DeclaredFacts {
             if (line.isEmpty() || line.length() > 400) {
                 continue; // facts stand on short lines, never inside a narrative
             }
+            // Each pattern is tried only on a line that has its words: this loop sees every line of a page.
+            String lower = SourceText.lower(line);
             Matcher m = AS_OF.matcher(line);
-            if (m.find()) {
+            if (lower.contains("data as of") && m.find()) {
                 LocalDate date = parseDate(m.group(1));
                 if (date == null) {
                     warnings.add(new ParseWarning(i, "as-of date not understood: '" + m.group(1) + "'"));
@@ -77,15 +79,15 @@ final class DeclaredFacts {
                 }
             }
             m = DATA_YEAR.matcher(line);
-            if (m.find()) {
+            if (lower.contains("data of") && m.find()) {
                 dataYear.offer(Integer.valueOf(m.group(1)), i, warnings);
             }
             m = PLAN_PERIOD.matcher(line);
-            if (m.find()) {
+            if (lower.contains("plan period") && m.find()) {
                 planPeriod.offer(m.group(1) + "-" + m.group(2), i, warnings);
             }
             m = REPORT_TITLE.matcher(line);
-            if (m.matches()) {
+            if (lower.startsWith("progress in ") && m.matches()) {
                 reportYear.offer(Integer.valueOf(m.group(2)), i, warnings);
             }
         }

@@ -80,7 +80,7 @@ public final class DocumentParser {
         }
         Layout layout = recognition.layout();
         ParseContext ctx = new ParseContext(source, address);
-        LayoutParser.Result result = parserFor(layout, source).parse(ctx);
+        LayoutParser.Result result = parserFor(layout, recognition.signals()).parse(ctx);
         if (showsNothing(result)) {
             throw new DocumentRejectedException(DocumentRejectedException.Reason.UNKNOWN_LAYOUT,
                     "the page reads as " + layout + " but shows no outcome, output, indicator, progress note, budget"
@@ -126,9 +126,9 @@ public final class DocumentParser {
         return base.equals("application/xml") || base.equals("text/xml");
     }
 
-    private static LayoutParser parserFor(Layout layout, SourceText text) {
+    private static LayoutParser parserFor(Layout layout, LayoutDetector.Signals signals) {
         return switch (layout) {
-            case PROGRESS_NOTES_LIST -> LayoutDetector.signals(text).outcomeHeaders() > 0 ? new ProgressNotesListParser()
+            case PROGRESS_NOTES_LIST -> signals.outcomeHeaders() > 0 ? new ProgressNotesListParser()
                     : HeadlessNotes::read;
             case OUTCOME_RESULTS -> new OutcomeResultsParser();
             case OUTCOME_TEXT -> new OutcomeTextParser();

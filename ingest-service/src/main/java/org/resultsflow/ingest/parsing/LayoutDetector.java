@@ -13,15 +13,16 @@ import org.resultsflow.contracts.rules.NormalisedStatement;
  */
 final class LayoutDetector {
 
-    private static final Pattern BMTS_HEADER = Pattern.compile("(?i).*\\bYEAR\\s+BMTS\\s+REPORTED\\s+RESULT\\b.*");
+    // Searched for (find), not matched with leading and trailing ".*": every line of every page is tried.
+    private static final Pattern BMTS_HEADER = Pattern.compile("(?i)\\bYEAR\\s+BMTS\\s+REPORTED\\s+RESULT\\b");
     static final Pattern BMTS_ROW =
             Pattern.compile("^(?:(?:19|20)\\d{2}\\s*)?\\((?i:baseline|milestones?|target)\\)(?:\\s+.*)?$");
-    private static final Pattern VIEW_INDICATORS = Pattern.compile("(?i)^(?:.*\\S)?\\s*View indicators$"
-            + "|^ID Result statement Budget utilisation Progress$");
     private static final Pattern SUMMARY = Pattern.compile(
             "(?i)^(?:outcome summary|our funding partners contributions|outcome progress note for the year)$");
     private static final Pattern GLOBAL_NAME = Pattern.compile("^Outcome \\d+: .+");
     private static final Pattern GLOBAL_SECTION = Pattern.compile("(?i)^(?:contributes to achieving sdgs|our result highlights)$");
+    private static final Pattern DETAILS_TITLE = Pattern.compile("(?i)^Outcome Indicators? and Results\\b.*");
+    private static final Pattern AS_OF = Pattern.compile("(?i)^data as of\\s*:.*");
     private static final Pattern OFFICE_NARRATIVE = Pattern.compile("(?i)^view annual report narratives for the year$");
 
     /** The structures found in a text. */
@@ -44,8 +45,8 @@ final class LayoutDetector {
     record Need(String what, boolean found) {
     }
 
-    /** The layout, or null, and the candidate closest to being met when there is none. */
-    record Recognition(Layout layout, Candidate closest) {
+    /** The layout, or null, the candidate closest to being met when there is none, and the signals seen. */
+    record Recognition(Layout layout, Candidate closest, Signals signals) {
     }
 
     private LayoutDetector() {
@@ -83,13 +84,13 @@ final class LayoutDetector {
         Candidate closest = null;
         for (Candidate c : candidates) {
             if (c.met()) {
-                return new Recognition(c.layout(), c);
+                return new Recognition(c.layout(), c, s);
             }
             if (closest == null || c.found() > closest.found()) {
                 closest = c;
             }
         }
-        return new Recognition(null, closest);
+        return new Recognition(null, closest, s);
     }
 
     static Signals signals(SourceText t) {
@@ -114,31 +115,39 @@ final class LayoutDetector {
             if (line.isEmpty()) {
                 continue;
             }
-            prose |= line.length() >= 150 && line.contains(" ") && !Boilerplate.isBoilerplate(line);
             if (line.length() >= 60 && !Boilerplate.isBoilerplate(line)) {
+                prose |= line.length() >= 150 && line.contains(" ");
                 String key = NormalisedStatement.of(Boilerplate.withoutLabel(line));
                 repeated |= longLines.merge(key, 1, Integer::sum) >= 2;
             }
             if (line.length() > 400) {
                 continue;
             }
-            bmtsHeaders += BMTS_HEADER.matcher(line).matches() ? 1 : 0;
+            String lower = SourceText.lower(line);
+            bmtsHeaders += lower.contains("bmts") && BMTS_HEADER.matcher(line).find() ? 1 : 0;
             bmtsRows += BMTS_ROW.matcher(line).matches() ? 1 : 0;
             headlines += IndicatorBlocks.HEADLINE.matcher(line).matches() ? 1 : 0;
             codes += ResultCodes.isIndicatorCodeLine(line) ? 1 : 0;
             outcomeHeaders += ResultCodes.outcomeHeader(line).isPresent() ? 1 : 0;
-            view |= VIEW_INDICATORS.matcher(line).matches();
+            view |= isViewIndicators(line);
             details |= line.equalsIgnoreCase("Outcome details")
-                    || line.matches("(?i)^Outcome Indicators? and Results\\b.*");
+                    || DETAILS_TITLE.matcher(line).matches();
             summary |= SUMMARY.matcher(line).matches();
-            reportTitle |= DeclaredFacts.REPORT_TITLE.matcher(line).matches();
-            asOf |= line.matches("(?i)^data as of\\s*:.*");
+            reportTitle |= lower.startsWith("progress in ") && DeclaredFacts.REPORT_TITLE.matcher(line).matches();
+            asOf |= AS_OF.matcher(line).matches();
             globalName |= GLOBAL_NAME.matcher(line).matches();
             globalSection |= GLOBAL_SECTION.matcher(line).matches();
             office |= OFFICE_NARRATIVE.matcher(line).matches();
         }
         return new Signals(bmtsHeaders > 0 || bmtsRows >= 2 ? 1 : 0, view, outcomeHeaders, details, headlines, codes,
                 summary, reportTitle, asOf, globalName, globalSection, repeated, office, titledNote(t), prose || office);
+    }
+
+    /** A result row's link to its indicators, or the results table's header. */
+    private static boolean isViewIndicators(String line) {
+        String link = "View indicators";
+        return line.regionMatches(true, line.length() - link.length(), link, 0, link.length())
+                || line.equalsIgnoreCase("ID Result statement Budget utilisation Progress");
     }
 
     /** The headless notes list: the first content line is a title, the next a note paragraph. */

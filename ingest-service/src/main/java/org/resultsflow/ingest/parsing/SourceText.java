@@ -2,6 +2,7 @@ package org.resultsflow.ingest.parsing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -55,6 +56,14 @@ final class SourceText {
             e--;
         }
         return s.substring(b, e);
+    }
+
+    /**
+     * The line in lower case, for cheap word tests ({@code contains}) before a regular expression that needs the
+     * word: the patterns tried on every line of a page. A superset test: {@code (?i)} folds only ASCII.
+     */
+    static String lower(String line) {
+        return line.toLowerCase(Locale.ROOT);
     }
 
     private static boolean isSpace(char c) {
