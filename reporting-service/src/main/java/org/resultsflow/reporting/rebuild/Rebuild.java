@@ -30,6 +30,7 @@ import org.resultsflow.contracts.wire.CloudEventRecords;
 import org.resultsflow.contracts.wire.InvalidEventException;
 import org.resultsflow.reporting.change.CatalogChange;
 import org.resultsflow.reporting.messaging.ChangeDecoder;
+import org.resultsflow.reporting.store.ReadModelGeneration;
 import org.resultsflow.reporting.store.ReadModelTables;
 import org.resultsflow.reporting.store.ReadModelTables.Table;
 import org.resultsflow.reporting.store.ReadModelWriter;
@@ -242,6 +243,8 @@ public class Rebuild {
         children.forEach(table -> swap.append("DELETE FROM ").append(table.name()).append("; "));
         ReadModelTables.ALL.forEach(table -> swap.append("INSERT INTO ").append(table.name()).append(" SELECT * FROM ")
                 .append(table.in(SCHEMA)).append("; "));
+        // Every instance's cached answers describe the tables replaced here.
+        swap.append(ReadModelGeneration.BUMP).append(';');
         connection.query(swap.toString()).execute().await().indefinitely();
         for (Table table : ReadModelTables.ALL) {
             long rows = connection.query("SELECT count(*) FROM " + table.name()).execute().await().indefinitely()

@@ -29,6 +29,7 @@ import org.resultsflow.reporting.store.AttainmentQueries;
 import org.resultsflow.reporting.store.AttainmentSummary;
 import org.resultsflow.reporting.store.Grouping;
 
+@ReadModelAnswer
 @Path("/api/reports/milestone-attainment")
 @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
 @Tag(name = "milestone attainment", description = "Each indicator's result per year against its milestone, or the target in the target year")

@@ -23,6 +23,7 @@ import org.resultsflow.reporting.metrics.BudgetRow;
 import org.resultsflow.reporting.store.BudgetOfficeSummary;
 import org.resultsflow.reporting.store.BudgetQueries;
 
+@ReadModelAnswer
 @Path("/api/reports/budget-utilisation")
 @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
 @Tag(name = "budget utilisation", description = "Planned, actual and expenses of outcomes and outputs: funding and delivery rates, shortfall, over-spend")

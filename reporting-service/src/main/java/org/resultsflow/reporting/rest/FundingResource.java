@@ -27,6 +27,7 @@ import org.resultsflow.reporting.store.FundingQueries;
 import org.resultsflow.reporting.store.FundingTotal;
 import org.resultsflow.reporting.store.Grouping;
 
+@ReadModelAnswer
 @Path("/api/reports/funding")
 @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
 @Tag(name = "funding", description = "Funding partners' contributions to outcomes per year")

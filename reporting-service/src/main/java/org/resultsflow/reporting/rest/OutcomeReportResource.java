@@ -27,6 +27,7 @@ import org.resultsflow.contracts.errors.ApiError;
 import org.resultsflow.reporting.store.OutcomeQueries;
 import org.resultsflow.reporting.store.OutcomeReport;
 
+@ReadModelAnswer
 @Path("/api/reports/outcomes")
 @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
 @Tag(name = "outcomes", description = "Outcomes and their progress timelines")

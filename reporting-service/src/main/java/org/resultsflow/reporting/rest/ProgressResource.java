@@ -28,6 +28,7 @@ import org.resultsflow.reporting.metrics.ProgressStatus;
 import org.resultsflow.reporting.store.ProgressQueries;
 import org.resultsflow.reporting.store.ProgressSummary;
 
+@ReadModelAnswer
 @Path("/api/reports/progress")
 @Produces({MediaType.APPLICATION_JSON, CsvBodyWriter.TEXT_CSV})
 @Tag(name = "progress toward target", description = "Each indicator's results against a straight line from its baseline to its end-of-plan target")

@@ -6,12 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -127,6 +129,37 @@ class OutcomeReportTest {
         assertEquals("[1, 2", poison.value());
         assertEquals("catalog.changes", CloudEventRecords.header(poison, DeadLetterHeaders.TOPIC));
         assertNotNull(CloudEventRecords.header(poison, DeadLetterHeaders.REASON));
+    }
+
+    @Inject
+    AnswerCache answers;
+
+    @Test
+    void anUnchangedAnswerIsNotModifiedAndAChangeCommittedAfterItIsServedAfresh() throws Exception {
+        String office = uniqueOffice();
+        String code = office + "_D_1.1";
+        publish(change(code, 1, "Version one", note(2024, "One.")));
+        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("office", office).get("/api/reports/outcomes")
+                .then().statusCode(200).body("[0].statement", equalTo("Version one")));
+
+        var first = given().queryParam("office", office).get("/api/reports/outcomes").then().statusCode(200).extract();
+        String tag = first.header("ETag");
+        assertNotNull(tag);
+        var again = given().queryParam("office", office).get("/api/reports/outcomes").then().statusCode(200).extract();
+        assertEquals(first.asString(), again.asString());
+        assertEquals(tag, again.header("ETag"));
+        assertTrue(answers.size() > 0, "the answer was kept");
+        given().queryParam("office", office).header("If-None-Match", tag).get("/api/reports/outcomes").then()
+                .statusCode(304).header("ETag", equalTo(tag));
+        // CSV is another representation of the same request: never the JSON kept for it.
+        given().queryParam("office", office).accept("text/csv").get("/api/reports/outcomes").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"));
+
+        publish(change(code, 2, "Version two", note(2024, "Two.")));
+        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("office", office)
+                .header("If-None-Match", tag).get("/api/reports/outcomes").then().statusCode(200)
+                .body("[0].statement", equalTo("Version two"))
+                .header("ETag", org.hamcrest.Matchers.not(equalTo(tag))));
     }
 
     private static void publish(OutcomeChanged change) throws Exception {
