@@ -57,6 +57,8 @@ public class ClaimMapper {
     public static final String OUTPUT_NOTE = "output_note";
     public static final String OBSERVATION = "observation";
     public static final String CONTRIBUTION = "contribution";
+    /** What is said of an outcome's funding as a whole: the office the document gives it. */
+    public static final String FUNDING = RecordType.FUNDING.value();
 
     /** The field of an observation claim: a table row, or an end-of-plan summary line with no row of its own. */
     public static final String ROW = "value";
@@ -309,6 +311,7 @@ public class ClaimMapper {
         fields.put(Fields.TAGS, indicator.tags());
         fields.put(Fields.MEASURE, indicator.measure());
         fields.put(Fields.ASCENDING, indicator.ascending());
+        fields.put(Fields.OFFICE, indicator.office());
         fields.forEach((field, value) -> {
             if (value != null) {
                 claims.add(claim(document, RecordType.INDICATOR, parent, own, INDICATOR, own, field, value, known(value),
@@ -394,6 +397,7 @@ public class ClaimMapper {
             fields.put(Fields.ENTITY_TYPE, budget.entityType());
             fields.put(Fields.OUTCOME_ID, budget.outcomeId());
             fields.put(Fields.REPORTING_YEAR, budget.reportingYear());
+            fields.put(Fields.OFFICE, budget.office());
             fields.putAll(figures);
             fields.forEach((field, value) -> {
                 if (value != null) {
@@ -401,6 +405,10 @@ public class ClaimMapper {
                     claims.add(claim(document, RecordType.BUDGET, id, id, BUDGET, id, field, value, known, budget.lines(), now));
                 }
             });
+        }
+        if (budget.office() != null && !nullSafe(budget.funding()).isEmpty()) {
+            claims.add(claim(document, RecordType.FUNDING, budget.outcomeId(), budget.entityId(), FUNDING,
+                    budget.outcomeId(), Fields.OFFICE, budget.office(), true, budget.lines(), now));
         }
         for (FundingContribution contribution : nullSafe(budget.funding())) {
             String entity = budget.outcomeId() + SEP + contribution.partner() + SEP + contribution.year();

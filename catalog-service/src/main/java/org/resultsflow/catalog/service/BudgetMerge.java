@@ -30,7 +30,7 @@ public class BudgetMerge {
                 values.known(fields.get(Fields.ENTITY_ID), String.class),
                 values.known(fields.get(Fields.ENTITY_TYPE), BudgetEntityType.class),
                 outcomeId,
-                Offices.of(outcomeId),
+                Offices.of(values.known(fields.get(Fields.OFFICE), String.class), outcomeId),
                 values.known(fields.get(Fields.REPORTING_YEAR), Integer.class),
                 money(fields.get(Fields.PLANNED)),
                 money(fields.get(Fields.ACTUAL)),
@@ -41,7 +41,10 @@ public class BudgetMerge {
     }
 
     public CatalogFunding funding(String outcomeId, Collection<Claim> claims) {
-        var contributions = ClaimValues.bestPerKey(claims, c -> c.entityId).values().stream()
+        Claim office = ClaimRanking.best(claims.stream().filter(c -> Fields.OFFICE.equals(c.field)).toList()).orElse(null);
+        var contributions = ClaimValues.bestPerKey(claims.stream()
+                        .filter(c -> ClaimMapper.CONTRIBUTION.equals(c.entityType)).toList(), c -> c.entityId)
+                .values().stream()
                 .map(claim -> {
                     ClaimMapper.ContributionValue value = values.read(claim, ClaimMapper.ContributionValue.class);
                     return new CatalogFunding.Contribution(value.partner(), value.partnerType(), value.year(),
@@ -51,7 +54,7 @@ public class BudgetMerge {
                 .sorted(java.util.Comparator.comparing(CatalogFunding.Contribution::partner)
                         .thenComparingInt(CatalogFunding.Contribution::year))
                 .toList();
-        return new CatalogFunding(outcomeId, Offices.of(outcomeId), contributions);
+        return new CatalogFunding(outcomeId, Offices.of(values.known(office, String.class), outcomeId), contributions);
     }
 
     private CatalogMoney money(Claim claim) {

@@ -102,7 +102,8 @@ class LocalStackIT {
     /**
      * An IATI activity file goes the same way as a portal page: its indicator reaches the catalog with its measure,
      * declared direction and period values, and reporting scores its period target against its actual in the
-     * declared direction (the annotated example: target 10, actual 11 for January–March 2013, ascending).
+     * declared direction (the annotated example: target 10, actual 11 for January–March 2013, ascending), under the
+     * office of its reporting organisation, as the activity's outcome is.
      */
     @Test
     void anIatiActivityFileIsCataloguedAndScored() throws Exception {
@@ -111,11 +112,12 @@ class LocalStackIT {
         assertEquals(201, ingested.status(), ingested.body());
 
         String id = "AA-AAA-123456789-ABC123";
+        String office = "AA-AAA-123456789";
         JsonNode row = null;
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (row == null && Instant.now().isBefore(deadline)) {
             JsonNode rows = JSON.readTree(stack.get(stack.reportingUrl(
-                    "/api/reports/milestone-attainment?outcome=" + id)).body());
+                    "/api/reports/milestone-attainment?office=" + office)).body());
             for (JsonNode r : rows) {
                 if (r.path("indicatorId").asText().startsWith(id + "/R1") && r.path("year").asInt() == 2013) {
                     row = r;
@@ -123,7 +125,8 @@ class LocalStackIT {
             }
             Thread.sleep(500);
         }
-        assertTrue(row != null, "reporting scores the activity's indicator for 2013");
+        assertTrue(row != null, "reporting scores the activity's indicator for 2013 under its office");
+        assertEquals(id, row.get("outcomeId").asText(), row.toString());
         assertEquals("MET", row.get("status").asText(), row.toString());
         assertEquals("INCREASING", row.get("direction").asText(), row.toString());
         assertEquals("DECLARED", row.get("directionRule").asText(), row.toString());
