@@ -401,7 +401,7 @@ public class ClaimMapper {
             fields.putAll(figures);
             fields.forEach((field, value) -> {
                 if (value != null) {
-                    boolean known = !(value instanceof Money money) || money.usd() != null;
+                    boolean known = !(value instanceof Money money) || stated(money);
                     claims.add(claim(document, RecordType.BUDGET, id, id, BUDGET, id, field, value, known, budget.lines(), now));
                 }
             });
@@ -415,11 +415,16 @@ public class ClaimMapper {
             ContributionValue value = new ContributionValue(contribution.partner(), contribution.partnerType(),
                     contribution.year(), contribution.total(), contribution.development(), contribution.humanitarian(),
                     contribution.developmentShare(), contribution.humanitarianShare());
-            boolean known = contribution.total() != null && contribution.total().usd() != null;
+            boolean known = contribution.total() != null && stated(contribution.total());
             claims.add(claim(document, RecordType.FUNDING, budget.outcomeId(), budget.entityId(), CONTRIBUTION, entity,
                     Fields.CONTRIBUTION, value, known, contribution.lines(), now));
         }
         return claims;
+    }
+
+    /** An amount is known when it is a number, in US dollars or in the currency the document names. */
+    private static boolean stated(Money money) {
+        return money.usd() != null || money.amount() != null;
     }
 
     public static String budgetId(String entityId, Integer reportingYear) {

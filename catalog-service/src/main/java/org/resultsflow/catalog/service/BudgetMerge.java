@@ -62,6 +62,7 @@ public class BudgetMerge {
     }
 
     private static CatalogMoney money(Money money, Claim claim) {
-        return money == null ? null : new CatalogMoney(money.raw(), money.usd(), ClaimRanking.provenance(claim));
+        return money == null ? null : new CatalogMoney(money.raw(), money.usd(), ClaimRanking.provenance(claim),
+                money.currency(), money.amount(), money.valueDate());
     }
 }

@@ -2,6 +2,7 @@ package org.resultsflow.catalog.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -143,6 +144,18 @@ class IatiValuesTest {
         JsonNode indicatorState = InMemoryCatalog.JSON.readTree(
                 first.get(CatalogEngine.recordKey(RecordType.INDICATOR, INDICATOR)));
         assertEquals(349, indicatorState.at("/provenance/office/lines/first").asInt(), "the office has its provenance");
+
+        // Amounts keep their currency, never converted.
+        JsonNode planned = InMemoryCatalog.JSON.readTree(first.get(CatalogEngine.recordKey(RecordType.BUDGET,
+                OUTCOME + "/2014"))).get("planned");
+        assertEquals("EUR", planned.get("currency").asText(), planned.toString());
+        assertEquals(0, planned.get("amount").decimalValue().compareTo(new BigDecimal("3000")), planned.toString());
+        assertEquals("2014-01-01", planned.get("valueDate").asText(), planned.toString());
+        assertTrue(planned.get("usd").isNull(), planned.toString());
+        JsonNode total = InMemoryCatalog.JSON.readTree(first.get(CatalogEngine.recordKey(RecordType.FUNDING, OUTCOME)))
+                .at("/contributions/0/total");
+        assertEquals("EUR", total.get("currency").asText(), total.toString());
+        assertEquals(0, total.get("amount").decimalValue().compareTo(new BigDecimal("1000")), total.toString());
     }
 
     private static <T> List<List<T>> permutations(List<T> items) {
