@@ -174,6 +174,29 @@ class AnnotatedActivityTest {
         assertNull(ActivityMapper.budgetYear(null));
     }
 
+    /**
+     * The constructed budget-years.xml: the budget of July 2014 – June 2015 is 2014's, the expenditure of March 2015
+     * is 2015's (a transaction counts to the calendar year of its date), and a USD budget stays beside EUR
+     * expenditure, neither converted.
+     */
+    @Test
+    void aBudgetYearAgainstTheExpenditureOfThatCalendarYear() throws Exception {
+        Extraction constructed = IatiParser.parse(IatiSamples.bytes(IatiSamples.BUDGET_YEARS), null);
+        assertEquals(List.of(), constructed.warnings());
+        java.util.Map<Integer, Budget> byYear = new java.util.TreeMap<>();
+        constructed.budgets().forEach(b -> byYear.put(b.reportingYear(), b));
+        assertEquals(List.of(2014, 2015, 2016), List.copyOf(byYear.keySet()));
+        assertEquals(new BigDecimal("1200"), byYear.get(2014).planned().amount());
+        assertEquals("EUR", byYear.get(2014).planned().currency());
+        assertEquals(new BigDecimal("300"), byYear.get(2014).expenses().amount());
+        assertNull(byYear.get(2015).planned());
+        assertEquals(new BigDecimal("600"), byYear.get(2015).expenses().amount());
+        assertEquals("USD", byYear.get(2016).planned().currency());
+        assertEquals(new BigDecimal("500"), byYear.get(2016).planned().usd());
+        assertEquals("EUR", byYear.get(2016).expenses().currency());
+        byYear.values().forEach(b -> assertEquals("XX-TEST-1", b.office()));
+    }
+
     private static ObservedValue number(String raw) {
         return new ObservedValue(raw, ValueType.NUMBER, new BigDecimal(raw), null);
     }
