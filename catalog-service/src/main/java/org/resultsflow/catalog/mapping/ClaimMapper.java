@@ -379,7 +379,8 @@ public class ClaimMapper {
 
     /**
      * Budget figures go to the group {@code <entityId>/<reportingYear>} (only when the document shows a
-     * figure); funding contributions to the group of the outcome they fund.
+     * figure or, from IATI, a budget, planned disbursement or transaction); funding contributions to the group
+     * of the outcome they fund.
      */
     public List<Claim> budgetClaims(SourceDocument document, Budget budget, Instant now) {
         List<Claim> claims = new ArrayList<>();
@@ -390,7 +391,7 @@ public class ClaimMapper {
         figures.put(Fields.STATED_SHORTFALL, budget.statedShortfall());
         figures.put(Fields.CORE, budget.core());
         figures.put(Fields.NON_CORE, budget.nonCore());
-        if (figures.values().stream().anyMatch(java.util.Objects::nonNull)) {
+        if (figures.values().stream().anyMatch(java.util.Objects::nonNull) || !budget.flows().isEmpty()) {
             String id = budgetId(budget.entityId(), budget.reportingYear());
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put(Fields.ENTITY_ID, budget.entityId());
@@ -399,6 +400,7 @@ public class ClaimMapper {
             fields.put(Fields.REPORTING_YEAR, budget.reportingYear());
             fields.put(Fields.OFFICE, budget.office());
             fields.putAll(figures);
+            fields.put(Fields.FLOWS, budget.flows().isEmpty() ? null : budget.flows());
             fields.forEach((field, value) -> {
                 if (value != null) {
                     boolean known = !(value instanceof Money money) || stated(money);

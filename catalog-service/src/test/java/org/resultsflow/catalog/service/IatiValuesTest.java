@@ -22,6 +22,7 @@ import org.resultsflow.contracts.results.BudgetEntityType;
 import org.resultsflow.contracts.results.BudgetReported;
 import org.resultsflow.contracts.results.FundingContribution;
 import org.resultsflow.contracts.results.Money;
+import org.resultsflow.contracts.results.MoneyFlow;
 import org.resultsflow.contracts.results.Outcome;
 import org.resultsflow.contracts.results.OutcomeReported;
 import org.resultsflow.contracts.results.Dimension;
@@ -110,10 +111,14 @@ class IatiValuesTest {
         Money eur1000 = Money.in("1000", "EUR", new BigDecimal("1000"), LocalDate.of(2012, 1, 1));
         Money eur3000 = Money.in("3000", "EUR", new BigDecimal("3000"), LocalDate.of(2014, 1, 1));
         Budget budget = new Budget(OUTCOME, BudgetEntityType.OUTCOME, OUTCOME, 2014, eur3000, null, null, null, null,
-                null, List.of(), new LineRange(231, 235), List.of(), OFFICE);
+                null, List.of(), new LineRange(231, 235), List.of(new MoneyFlow(MoneyFlow.Kind.BUDGET, "ORIGINAL",
+                        "INDICATIVE", LocalDate.of(2014, 1, 1), LocalDate.of(2014, 12, 31), null, eur3000, null, null,
+                        new LineRange(231, 235))), OFFICE);
         Budget funding = new Budget(OUTCOME, BudgetEntityType.OUTCOME, OUTCOME, 2012, null, null, null, null, null,
                 null, List.of(new FundingContribution("Agency B", null, 2012, eur1000, null, null, null, null,
-                        new LineRange(265, 288))), new LineRange(265, 288), List.of(), OFFICE);
+                        new LineRange(265, 288))), new LineRange(265, 288), List.of(new MoneyFlow(
+                        MoneyFlow.Kind.TRANSACTION, "INCOMING_FUNDS", null, null, null, LocalDate.of(2012, 1, 1), eur1000,
+                        "Agency B", "Agency A", new LineRange(265, 288))), OFFICE);
         List<ReceivedEvent<Object>> events = List.of(
                 new ReceivedEvent<>("e1", EventTypes.OUTCOME_REPORTED, new OutcomeReported(document, outcome)),
                 new ReceivedEvent<>("e2", EventTypes.INDICATOR_REPORTED, new IndicatorReported(document, indicator)),
@@ -133,7 +138,8 @@ class IatiValuesTest {
             }
             assertEquals(first, state, "order " + order.stream().map(ReceivedEvent::id).toList());
         }
-        assertEquals(4, first.size(), first.keySet().toString());
+        // outcome, indicator, the budget records of 2014 and 2012 (the year of the incoming funds), funding
+        assertEquals(5, first.size(), first.keySet().toString());
         first.forEach((key, state) -> {
             try {
                 assertEquals(OFFICE, InMemoryCatalog.JSON.readTree(state).get("office").asText(), key);
@@ -152,6 +158,13 @@ class IatiValuesTest {
         assertEquals(0, planned.get("amount").decimalValue().compareTo(new BigDecimal("3000")), planned.toString());
         assertEquals("2014-01-01", planned.get("valueDate").asText(), planned.toString());
         assertTrue(planned.get("usd").isNull(), planned.toString());
+        // The budgets and transactions themselves, each value with its own lines.
+        JsonNode flow = InMemoryCatalog.JSON.readTree(first.get(CatalogEngine.recordKey(RecordType.BUDGET,
+                OUTCOME + "/2012"))).at("/flows/0");
+        assertEquals("INCOMING_FUNDS", flow.get("type").asText(), flow.toString());
+        assertEquals("2012-01-01", flow.get("date").asText(), flow.toString());
+        assertEquals("EUR", flow.at("/value/currency").asText(), flow.toString());
+        assertEquals(265, flow.at("/value/provenance/lines/first").asInt(), flow.toString());
         JsonNode total = InMemoryCatalog.JSON.readTree(first.get(CatalogEngine.recordKey(RecordType.FUNDING, OUTCOME)))
                 .at("/contributions/0/total");
         assertEquals("EUR", total.get("currency").asText(), total.toString());
