@@ -57,6 +57,8 @@ public class ClaimMapper {
     public static final String OUTPUT_NOTE = "output_note";
     public static final String OBSERVATION = "observation";
     public static final String CONTRIBUTION = "contribution";
+    /** What is said of an outcome's funding as a whole: the office the document gives it. */
+    public static final String FUNDING = RecordType.FUNDING.value();
 
     /** The field of an observation claim: a table row, or an end-of-plan summary line with no row of its own. */
     public static final String ROW = "value";
@@ -309,6 +311,7 @@ public class ClaimMapper {
         fields.put(Fields.TAGS, indicator.tags());
         fields.put(Fields.MEASURE, indicator.measure());
         fields.put(Fields.ASCENDING, indicator.ascending());
+        fields.put(Fields.OFFICE, indicator.office());
         fields.forEach((field, value) -> {
             if (value != null) {
                 claims.add(claim(document, RecordType.INDICATOR, parent, own, INDICATOR, own, field, value, known(value),
@@ -376,7 +379,8 @@ public class ClaimMapper {
 
     /**
      * Budget figures go to the group {@code <entityId>/<reportingYear>} (only when the document shows a
-     * figure); funding contributions to the group of the outcome they fund.
+     * figure or, from IATI, a budget, planned disbursement or transaction); funding contributions to the group
+     * of the outcome they fund.
      */
     public List<Claim> budgetClaims(SourceDocument document, Budget budget, Instant now) {
         List<Claim> claims = new ArrayList<>();
@@ -387,31 +391,42 @@ public class ClaimMapper {
         figures.put(Fields.STATED_SHORTFALL, budget.statedShortfall());
         figures.put(Fields.CORE, budget.core());
         figures.put(Fields.NON_CORE, budget.nonCore());
-        if (figures.values().stream().anyMatch(java.util.Objects::nonNull)) {
+        if (figures.values().stream().anyMatch(java.util.Objects::nonNull) || !budget.flows().isEmpty()) {
             String id = budgetId(budget.entityId(), budget.reportingYear());
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put(Fields.ENTITY_ID, budget.entityId());
             fields.put(Fields.ENTITY_TYPE, budget.entityType());
             fields.put(Fields.OUTCOME_ID, budget.outcomeId());
             fields.put(Fields.REPORTING_YEAR, budget.reportingYear());
+            fields.put(Fields.OFFICE, budget.office());
             fields.putAll(figures);
+            fields.put(Fields.FLOWS, budget.flows().isEmpty() ? null : budget.flows());
             fields.forEach((field, value) -> {
                 if (value != null) {
-                    boolean known = !(value instanceof Money money) || money.usd() != null;
+                    boolean known = !(value instanceof Money money) || stated(money);
                     claims.add(claim(document, RecordType.BUDGET, id, id, BUDGET, id, field, value, known, budget.lines(), now));
                 }
             });
+        }
+        if (budget.office() != null && !nullSafe(budget.funding()).isEmpty()) {
+            claims.add(claim(document, RecordType.FUNDING, budget.outcomeId(), budget.entityId(), FUNDING,
+                    budget.outcomeId(), Fields.OFFICE, budget.office(), true, budget.lines(), now));
         }
         for (FundingContribution contribution : nullSafe(budget.funding())) {
             String entity = budget.outcomeId() + SEP + contribution.partner() + SEP + contribution.year();
             ContributionValue value = new ContributionValue(contribution.partner(), contribution.partnerType(),
                     contribution.year(), contribution.total(), contribution.development(), contribution.humanitarian(),
                     contribution.developmentShare(), contribution.humanitarianShare());
-            boolean known = contribution.total() != null && contribution.total().usd() != null;
+            boolean known = contribution.total() != null && stated(contribution.total());
             claims.add(claim(document, RecordType.FUNDING, budget.outcomeId(), budget.entityId(), CONTRIBUTION, entity,
                     Fields.CONTRIBUTION, value, known, contribution.lines(), now));
         }
         return claims;
+    }
+
+    /** An amount is known when it is a number, in US dollars or in the currency the document names. */
+    private static boolean stated(Money money) {
+        return money.usd() != null || money.amount() != null;
     }
 
     public static String budgetId(String entityId, Integer reportingYear) {

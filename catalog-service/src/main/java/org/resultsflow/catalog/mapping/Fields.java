@@ -39,6 +39,8 @@ public final class Fields {
     public static final String STATED_SHORTFALL = "statedShortfall";
     public static final String CORE = "core";
     public static final String NON_CORE = "nonCore";
+    /** An IATI activity's budgets, planned disbursements and transactions of the year, as one list. */
+    public static final String FLOWS = "flows";
     /** A partner's contribution to an outcome in a year: amounts and shares as one value. */
     public static final String CONTRIBUTION = "contribution";
 

@@ -2,6 +2,7 @@ package org.resultsflow.catalog.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.resultsflow.catalog.mapping.ClaimMapper;
 import org.resultsflow.catalog.mapping.Fields;
@@ -9,8 +10,11 @@ import org.resultsflow.catalog.repository.Claim;
 import org.resultsflow.contracts.catalog.CatalogBudget;
 import org.resultsflow.contracts.catalog.CatalogFunding;
 import org.resultsflow.contracts.catalog.CatalogMoney;
+import org.resultsflow.contracts.catalog.CatalogMoneyFlow;
+import org.resultsflow.contracts.catalog.Provenance;
 import org.resultsflow.contracts.results.BudgetEntityType;
 import org.resultsflow.contracts.results.Money;
+import org.resultsflow.contracts.results.MoneyFlow;
 
 /** The canonical budget of one entity and year, and the funding of one outcome: pure functions of claims. */
 @ApplicationScoped
@@ -30,18 +34,35 @@ public class BudgetMerge {
                 values.known(fields.get(Fields.ENTITY_ID), String.class),
                 values.known(fields.get(Fields.ENTITY_TYPE), BudgetEntityType.class),
                 outcomeId,
-                Offices.of(outcomeId),
+                Offices.of(values.known(fields.get(Fields.OFFICE), String.class), outcomeId),
                 values.known(fields.get(Fields.REPORTING_YEAR), Integer.class),
                 money(fields.get(Fields.PLANNED)),
                 money(fields.get(Fields.ACTUAL)),
                 money(fields.get(Fields.EXPENSES)),
                 money(fields.get(Fields.STATED_SHORTFALL)),
                 money(fields.get(Fields.CORE)),
-                money(fields.get(Fields.NON_CORE)));
+                money(fields.get(Fields.NON_CORE)),
+                flows(fields.get(Fields.FLOWS)));
+    }
+
+    /** The flows of the best document, each value with that document and the flow's own lines. */
+    private List<CatalogMoneyFlow> flows(Claim claim) {
+        if (claim == null) {
+            return List.of();
+        }
+        Provenance document = ClaimRanking.provenance(claim);
+        List<MoneyFlow> flows = values.read(claim, values.listOf(MoneyFlow.class));
+        return flows.stream().map(f -> new CatalogMoneyFlow(f.kind(), f.type(), f.status(), f.periodStart(),
+                f.periodEnd(), f.date(), f.value() == null ? null : money(f.value(), new Provenance(document.documentId(),
+                        document.documentName(), f.lines(), document.asOf(), document.asOfBasis(), document.source())),
+                f.provider(), f.receiver())).toList();
     }
 
     public CatalogFunding funding(String outcomeId, Collection<Claim> claims) {
-        var contributions = ClaimValues.bestPerKey(claims, c -> c.entityId).values().stream()
+        Claim office = ClaimRanking.best(claims.stream().filter(c -> Fields.OFFICE.equals(c.field)).toList()).orElse(null);
+        var contributions = ClaimValues.bestPerKey(claims.stream()
+                        .filter(c -> ClaimMapper.CONTRIBUTION.equals(c.entityType)).toList(), c -> c.entityId)
+                .values().stream()
                 .map(claim -> {
                     ClaimMapper.ContributionValue value = values.read(claim, ClaimMapper.ContributionValue.class);
                     return new CatalogFunding.Contribution(value.partner(), value.partnerType(), value.year(),
@@ -51,7 +72,7 @@ public class BudgetMerge {
                 .sorted(java.util.Comparator.comparing(CatalogFunding.Contribution::partner)
                         .thenComparingInt(CatalogFunding.Contribution::year))
                 .toList();
-        return new CatalogFunding(outcomeId, Offices.of(outcomeId), contributions);
+        return new CatalogFunding(outcomeId, Offices.of(values.known(office, String.class), outcomeId), contributions);
     }
 
     private CatalogMoney money(Claim claim) {
@@ -59,6 +80,11 @@ public class BudgetMerge {
     }
 
     private static CatalogMoney money(Money money, Claim claim) {
-        return money == null ? null : new CatalogMoney(money.raw(), money.usd(), ClaimRanking.provenance(claim));
+        return money == null ? null : money(money, ClaimRanking.provenance(claim));
+    }
+
+    private static CatalogMoney money(Money money, Provenance provenance) {
+        return new CatalogMoney(money.raw(), money.usd(), provenance, money.currency(), money.amount(),
+                money.valueDate());
     }
 }

@@ -34,6 +34,11 @@ public class ClaimValues {
         }
     }
 
+    /** The type of a list of {@code element}s, to read a claim whose value is one. */
+    public JavaType listOf(Class<?> element) {
+        return json.getTypeFactory().constructCollectionType(List.class, element);
+    }
+
     public List<String> strings(Claim claim) {
         return read(claim, json.getTypeFactory().constructCollectionType(List.class, String.class));
     }

@@ -160,7 +160,7 @@ public class IndicatorMerge {
                 outcomeId,
                 values.known(fields.get(Fields.OUTPUT_CODE), String.class),
                 parent,
-                Offices.of(outcomeId),
+                Offices.of(values.known(fields.get(Fields.OFFICE), String.class), outcomeId),
                 tags == null || !tags.known ? List.of() : values.strings(tags),
                 aliases,
                 provenance,

@@ -102,7 +102,8 @@ class LocalStackIT {
     /**
      * An IATI activity file goes the same way as a portal page: its indicator reaches the catalog with its measure,
      * declared direction and period values, and reporting scores its period target against its actual in the
-     * declared direction (the annotated example: target 10, actual 11 for January–March 2013, ascending).
+     * declared direction (the annotated example: target 10, actual 11 for January–March 2013, ascending), under the
+     * office of its reporting organisation, as the activity's outcome is.
      */
     @Test
     void anIatiActivityFileIsCataloguedAndScored() throws Exception {
@@ -111,11 +112,12 @@ class LocalStackIT {
         assertEquals(201, ingested.status(), ingested.body());
 
         String id = "AA-AAA-123456789-ABC123";
+        String office = "AA-AAA-123456789";
         JsonNode row = null;
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (row == null && Instant.now().isBefore(deadline)) {
             JsonNode rows = JSON.readTree(stack.get(stack.reportingUrl(
-                    "/api/reports/milestone-attainment?outcome=" + id)).body());
+                    "/api/reports/milestone-attainment?office=" + office)).body());
             for (JsonNode r : rows) {
                 if (r.path("indicatorId").asText().startsWith(id + "/R1") && r.path("year").asInt() == 2013) {
                     row = r;
@@ -123,7 +125,8 @@ class LocalStackIT {
             }
             Thread.sleep(500);
         }
-        assertTrue(row != null, "reporting scores the activity's indicator for 2013");
+        assertTrue(row != null, "reporting scores the activity's indicator for 2013 under its office");
+        assertEquals(id, row.get("outcomeId").asText(), row.toString());
         assertEquals("MET", row.get("status").asText(), row.toString());
         assertEquals("INCREASING", row.get("direction").asText(), row.toString());
         assertEquals("DECLARED", row.get("directionRule").asText(), row.toString());
@@ -143,6 +146,53 @@ class LocalStackIT {
         assertEquals("UNIT", indicator.get("measure").asText(), indicator.toString());
         assertTrue(indicator.get("ascending").asBoolean(), indicator.toString());
         assertEquals(3, indicator.get("observations").size(), indicator.toString()); // baseline, target, actual
+    }
+
+    /**
+     * Budget utilisation of IATI activities, found by their office, in the currency of the amounts: the annotated
+     * example budgets EUR 3000 for 2014 and shows no expenditure; the constructed budget-years.xml budgets EUR 1,200
+     * for July 2014 – June 2015 (a 2014 budget: its period ends in the first half of 2015) and spends EUR 300 in
+     * 2014 (300 ÷ 1,200 = 0.25), EUR 600 in 2015 (no budget), and budgets USD 500 for 2016 against EUR 50 spent.
+     */
+    @Test
+    void iatiBudgetsAreUtilisedPerYearInTheirCurrency() throws Exception {
+        Path iati = PROJECT.resolve("ingest-service/src/test/resources/iati");
+        for (String file : List.of("activity-standard-example-annotated.xml", "budget-years.xml")) {
+            LocalStack.Ingested ingested = stack.ingest(iati.resolve(file));
+            assertTrue(ingested.accepted(), file + ": " + ingested.body());
+        }
+        JsonNode annotated = awaitBudget("AA-AAA-123456789", "AA-AAA-123456789-ABC123/2014");
+        assertEquals(0, annotated.get("plannedAmount").decimalValue().compareTo(new java.math.BigDecimal("3000")),
+                annotated.toString());
+        assertEquals("EUR", annotated.get("plannedCurrency").asText(), annotated.toString());
+        assertTrue(annotated.get("planned").isNull(), "never converted to USD: " + annotated);
+        assertEquals("NO_EXPENDITURE", annotated.get("utilisationReason").asText(), annotated.toString());
+
+        String id = "XX-TEST-1-BUDGETYEARS";
+        JsonNode y2014 = awaitBudget("XX-TEST-1", id + "/2014");
+        assertEquals(0, y2014.get("utilisationRate").decimalValue().compareTo(new java.math.BigDecimal("0.25")),
+                y2014.toString());
+        assertEquals("EUR", y2014.get("plannedCurrency").asText(), y2014.toString());
+        assertEquals("EUR", y2014.get("expensesCurrency").asText(), y2014.toString());
+        assertEquals("NO_BUDGET", awaitBudget("XX-TEST-1", id + "/2015").get("utilisationReason").asText());
+        JsonNode y2016 = awaitBudget("XX-TEST-1", id + "/2016");
+        assertEquals("CURRENCIES_DIFFER", y2016.get("utilisationReason").asText(), y2016.toString());
+        assertTrue(y2016.get("utilisationRate").isNull(), y2016.toString());
+    }
+
+    private static JsonNode awaitBudget(String office, String budgetId) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = JSON.readTree(stack.get(stack.reportingUrl("/api/reports/budget-utilisation?office=" + office)).body());
+            for (JsonNode row : last) {
+                if (budgetId.equals(row.path("id").asText())) {
+                    return row;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no budget " + budgetId + " of office " + office + ": " + last);
     }
 
     @Test

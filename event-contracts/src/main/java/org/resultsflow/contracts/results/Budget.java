@@ -13,6 +13,8 @@ import java.util.List;
  * @param nonCore other resources (non-core) total, null when not shown
  * @param flows the budgets, planned disbursements and transactions (IATI) the figures of this year are
  *     computed from, each as stated; empty for documents of other sources
+ * @param office the office the document gives the outcome (an IATI activity: the outcome's office, on each of
+ *     its records); null when it gives none, and then the office is the outcome code's prefix
  */
 public record Budget(
         String entityId,
@@ -27,7 +29,8 @@ public record Budget(
         Money nonCore,
         List<FundingContribution> funding,
         LineRange lines,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MoneyFlow> flows) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MoneyFlow> flows,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String office) {
 
     public Budget {
         flows = flows == null ? List.of() : List.copyOf(flows);
@@ -37,6 +40,6 @@ public record Budget(
             Money planned, Money actual, Money expenses, Money statedShortfall, Money core, Money nonCore,
             List<FundingContribution> funding, LineRange lines) {
         this(entityId, entityType, outcomeId, reportingYear, planned, actual, expenses, statedShortfall, core, nonCore,
-                funding, lines, List.of());
+                funding, lines, List.of(), null);
     }
 }

@@ -22,6 +22,8 @@ import java.util.List;
  * @param aggregationStatus whether the indicator's data may be aggregated; null when not stated
  * @param description the indicator's description, when the document gives one
  * @param references the codes of external vocabularies (SDG indicators, a publisher's own) it refers to
+ * @param office the office the document gives the indicator's outcome (an IATI activity: the outcome's office,
+ *     on each of its records); null when it gives none, and then the office is the outcome code's prefix
  */
 public record Indicator(
         String key,
@@ -38,7 +40,8 @@ public record Indicator(
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean ascending,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean aggregationStatus,
         @JsonInclude(JsonInclude.Include.NON_NULL) String description,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reference> references) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reference> references,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String office) {
 
     public Indicator {
         references = references == null ? List.of() : List.copyOf(references);
@@ -47,6 +50,6 @@ public record Indicator(
     public Indicator(String key, String code, String statement, String normalisedStatement, String outcomeId,
             String outputCode, List<String> tags, List<Observation> observations, boolean partial, LineRange lines) {
         this(key, code, statement, normalisedStatement, outcomeId, outputCode, tags, observations, partial, lines,
-                null, null, null, null, List.of());
+                null, null, null, null, List.of(), null);
     }
 }

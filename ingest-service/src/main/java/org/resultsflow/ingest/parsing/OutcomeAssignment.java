@@ -38,11 +38,13 @@ public final class OutcomeAssignment {
                     o.statement(), o.description(), o.sdgAlignment(), o.impactAreas(), o.unSystemFunctions(),
                     o.policyMarker(), o.humanitarianScope(), o.outputs(), o.progressNotes(), o.lines(), o.activity()));
         }
+        // A record that states its outcome's office (IATI) states the assigned outcome's, as the outcome now does.
         List<Budget> budgets = new ArrayList<>();
         for (Budget b : extraction.budgets()) {
             budgets.add(b.outcomeId() != null ? b : new Budget(b.entityId() != null ? b.entityId() : ref.id(),
                     b.entityType(), ref.id(), b.reportingYear(), b.planned(), b.actual(), b.expenses(),
-                    b.statedShortfall(), b.core(), b.nonCore(), b.funding(), b.lines(), b.flows()));
+                    b.statedShortfall(), b.core(), b.nonCore(), b.funding(), b.lines(), b.flows(),
+                    b.office() == null ? null : ref.office()));
         }
         List<Indicator> indicators = new ArrayList<>();
         for (Indicator i : extraction.indicators()) {
@@ -54,7 +56,7 @@ public final class OutcomeAssignment {
             String key = parent + "::" + (i.code() != null ? i.code() : i.normalisedStatement());
             indicators.add(new Indicator(key, i.code(), i.statement(), i.normalisedStatement(), ref.id(),
                     i.outputCode(), i.tags(), i.observations(), i.partial(), i.lines(), i.measure(), i.ascending(),
-                    i.aggregationStatus(), i.description(), i.references()));
+                    i.aggregationStatus(), i.description(), i.references(), i.office() == null ? null : ref.office()));
         }
         DocumentFacts facts = extraction.facts();
         DocumentFacts assigned = facts.office() != null ? facts

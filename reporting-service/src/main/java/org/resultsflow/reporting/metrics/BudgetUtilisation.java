@@ -12,7 +12,14 @@ import org.resultsflow.contracts.catalog.Provenance;
  * actual, shortfall = planned − actual; a stated shortfall is a mismatch when it lies further from planned −
  * actual than the rounding of the three shown figures explains (the sum of half a unit of the last shown digit
  * of each: {@code $2.27 M} vs {@code $3.07 M} − {@code $804.98 K} may differ by 5,000 + 5,000 + 5 USD);
- * over-spend when expenses &gt; actual. A rate is null when its divisor is unknown or zero.
+ * over-spend when expenses &gt; actual. A rate is null when its divisor is unknown or zero. These are the portal's
+ * figures, in US dollars.
+ *
+ * <p>Utilisation rate = expenses ÷ planned, each in the currency it is stated in (US dollars for the portal's
+ * figures; an IATI budget's and expenditure's own currency): computed only when both are in one currency, never
+ * converted; otherwise null with a {@link UtilisationReason}. An IATI record's year is its budget year, assigned
+ * at ingest (a budget period ending January–June counts to the previous calendar year), so planned and expenses
+ * of one record are the budgets and expenditure transactions of one year.
  */
 public final class BudgetUtilisation {
 
@@ -39,13 +46,52 @@ public final class BudgetUtilisation {
         boolean overSpend = expenses != null && actual != null && expenses.compareTo(actual) > 0;
         Provenance source = Stream.of(budget.planned(), budget.actual(), budget.expenses(), budget.statedShortfall())
                 .filter(m -> m != null && m.provenance() != null).map(CatalogMoney::provenance).findFirst().orElse(null);
+        Amount budgeted = Amount.of(budget.planned());
+        Amount spent = Amount.of(budget.expenses());
+        UtilisationReason reason = utilisationReason(budget.planned(), budgeted, budget.expenses(), spent);
         return new BudgetRow(budgetId, budget.entityId(),
                 budget.entityType() == null ? null : budget.entityType().name(), budget.outcomeId(),
                 Offices.office(budget.office(), budget.outcomeId()), budget.reportingYear(),
                 planned, raw(budget.planned()), actual, raw(budget.actual()), expenses, raw(budget.expenses()),
                 rate(actual, planned), rate(expenses, actual), computed, stated, raw(budget.statedShortfall()),
                 tolerance, mismatch, overSpend,
-                source == null ? null : source.documentId(), source == null ? null : source.documentName());
+                source == null ? null : source.documentId(), source == null ? null : source.documentName(),
+                budgeted == null ? null : budgeted.value(), budgeted == null ? null : budgeted.currency(),
+                spent == null ? null : spent.value(), spent == null ? null : spent.currency(),
+                reason == null ? rate(spent.value(), budgeted.value()) : null, reason == null ? null : reason.name());
+    }
+
+    /** An amount in the currency it is stated in. */
+    record Amount(BigDecimal value, String currency) {
+
+        /** The amount in the currency the document names, else in US dollars; null when it is neither (not a number). */
+        static Amount of(CatalogMoney money) {
+            if (money == null) {
+                return null;
+            }
+            if (money.amount() != null && money.currency() != null) {
+                return new Amount(money.amount(), money.currency());
+            }
+            return money.usd() == null ? null : new Amount(money.usd(), "USD");
+        }
+    }
+
+    /** Null when expenses ÷ planned can be computed in one currency. */
+    private static UtilisationReason utilisationReason(CatalogMoney planned, Amount budgeted, CatalogMoney expenses,
+            Amount spent) {
+        if (planned == null) {
+            return UtilisationReason.NO_BUDGET;
+        }
+        if (expenses == null) {
+            return UtilisationReason.NO_EXPENDITURE;
+        }
+        if (budgeted == null || spent == null) {
+            return UtilisationReason.NON_NUMERIC;
+        }
+        if (!budgeted.currency().equals(spent.currency())) {
+            return UtilisationReason.CURRENCIES_DIFFER;
+        }
+        return budgeted.value().signum() == 0 ? UtilisationReason.ZERO_BUDGET : null;
     }
 
     public static BigDecimal rate(BigDecimal part, BigDecimal whole) {

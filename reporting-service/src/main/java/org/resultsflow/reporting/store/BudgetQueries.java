@@ -17,7 +17,8 @@ public class BudgetQueries {
     private static final String ROWS = "SELECT id, entity_id, entity_type, outcome_id, office, reporting_year,"
             + " planned_usd, planned_shown, actual_usd, actual_shown, expenses_usd, expenses_shown, funding_rate,"
             + " delivery_rate, computed_shortfall, stated_shortfall_usd, stated_shortfall_shown, shortfall_tolerance,"
-            + " shortfall_mismatch, over_spend, document_id, document_name FROM report_budget";
+            + " shortfall_mismatch, over_spend, document_id, document_name, planned_amount, planned_currency,"
+            + " expenses_amount, expenses_currency, utilisation_rate, utilisation_reason FROM report_budget";
 
     private final Pool pool;
 
@@ -98,7 +99,9 @@ public class BudgetQueries {
                 Listing.plain(row, "computed_shortfall"), Listing.plain(row, "stated_shortfall_usd"),
                 row.getString("stated_shortfall_shown"), Listing.plain(row, "shortfall_tolerance"),
                 row.getBoolean("shortfall_mismatch"), row.getBoolean("over_spend"), row.getString("document_id"),
-                row.getString("document_name"));
+                row.getString("document_name"), Listing.plain(row, "planned_amount"), row.getString("planned_currency"),
+                Listing.plain(row, "expenses_amount"), row.getString("expenses_currency"),
+                Listing.plain(row, "utilisation_rate"), row.getString("utilisation_reason"));
     }
 
     private static BigDecimal strip(BigDecimal value) {

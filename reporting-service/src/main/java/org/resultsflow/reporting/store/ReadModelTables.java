@@ -65,7 +65,8 @@ public final class ReadModelTables {
                     "planned_shown", "actual_usd", "actual_shown", "expenses_usd", "expenses_shown", "funding_rate",
                     "delivery_rate", "computed_shortfall", "stated_shortfall_usd", "stated_shortfall_shown",
                     "shortfall_tolerance", "shortfall_mismatch", "over_spend", "document_id", "document_name", "version",
-                    "updated_at"));
+                    "updated_at", "planned_amount", "planned_currency", "expenses_amount", "expenses_currency",
+                    "utilisation_rate", "utilisation_reason"));
     static final Table FUNDING = new Table("report_funding", List.of("outcome_id"),
             List.of("outcome_id", "office", "version", "updated_at"));
     static final Table FUNDING_CONTRIBUTION = new Table("report_funding_contribution",

@@ -238,7 +238,9 @@ public class ReadModelWriter {
                     b.reportingYear(), b.planned(), b.plannedShown(), b.actual(), b.actualShown(), b.expenses(),
                     b.expensesShown(), b.fundingRate(), b.deliveryRate(), b.computedShortfall(), b.statedShortfall(),
                     b.statedShortfallShown(), b.shortfallTolerance(), b.shortfallMismatch(), b.overSpend(),
-                    b.documentId(), b.documentName(), change.version(), time(change.changedAt()))));
+                    b.documentId(), b.documentName(), change.version(), time(change.changedAt()), b.plannedAmount(),
+                    b.plannedCurrency(), b.expensesAmount(), b.expensesCurrency(), b.utilisationRate(),
+                    b.utilisationReason())));
         }
         return connection.preparedQuery(BUDGET.upsert(schema)).executeBatch(budgets).replaceWithVoid();
     }

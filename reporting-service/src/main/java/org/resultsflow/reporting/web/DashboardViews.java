@@ -137,7 +137,7 @@ final class DashboardViews {
     @TemplateData
     record BudgetLine(String label, String entity, Integer year, String planned, String actual, String expenses,
             String fundingRate, String deliveryRate, String shortfall, String statedShortfall, boolean mismatch,
-            boolean overSpend) {
+            boolean overSpend, String utilisation, String utilisationReason) {
     }
 
     @TemplateData
@@ -165,10 +165,24 @@ final class DashboardViews {
     static BudgetLine budgetLine(BudgetRow r) {
         String entity = Offices.outcomeCode(r.entityId());
         Integer year = r.reportingYear();
-        return new BudgetLine(entity + (year == null ? "" : " (" + year + ")"), entity, year, usd(r.planned()),
-                usd(r.actual()), usd(r.expenses()), percent(r.fundingRate()), percent(r.deliveryRate()),
-                usd(r.computedShortfall()), usd(r.statedShortfall()), Boolean.TRUE.equals(r.shortfallMismatch()),
-                r.overSpend());
+        return new BudgetLine(entity + (year == null ? "" : " (" + year + ")"), entity, year,
+                amount(r.plannedAmount(), r.plannedCurrency(), r.planned()), usd(r.actual()),
+                amount(r.expensesAmount(), r.expensesCurrency(), r.expenses()), percent(r.fundingRate()),
+                percent(r.deliveryRate()), usd(r.computedShortfall()), usd(r.statedShortfall()),
+                Boolean.TRUE.equals(r.shortfallMismatch()), r.overSpend(), percent(r.utilisationRate()),
+                r.utilisationReason() == null ? "" : statusLabel(r.utilisationReason()));
+    }
+
+    /**
+     * An amount in its own currency: US dollars as {@code $1,234}, another currency with its code ({@code EUR 3,000});
+     * the US-dollar figure of a row written before amounts kept their currency.
+     */
+    static String amount(BigDecimal amount, String currency, BigDecimal usd) {
+        if (amount == null || "USD".equals(currency)) {
+            return usd(amount == null ? usd : amount);
+        }
+        long whole = amount.setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return (whole < 0 ? "−" : "") + currency + " " + String.format(Locale.ROOT, "%,d", Math.abs(whole));
     }
 
     static OfficeLine officeLine(OfficeSummary o) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.resultsflow.contracts.catalog.CatalogBudget;
 import org.resultsflow.contracts.catalog.CatalogIndicator;
 import org.resultsflow.contracts.catalog.CatalogMoney;
+import org.resultsflow.contracts.results.Money;
 import org.resultsflow.contracts.catalog.CatalogObservation;
 import org.resultsflow.contracts.results.BudgetEntityType;
 import org.resultsflow.contracts.results.ObservationKind;
@@ -167,7 +168,74 @@ class MetricsTest {
         assertNull(noActual.computedShortfall());
     }
 
+    /**
+     * Utilisation = expenses ÷ planned in the currency they are stated in, never converted. The annotated IATI
+     * example's 2014 budget (EUR 3000, value date 2014-01-01) has no expenditure transaction; a constructed activity
+     * (budget-years.xml) budgets EUR 1,200 for July 2014 – June 2015, which counts to 2014, and spends EUR 300 in
+     * September 2014: 300 ÷ 1,200 = 0.25. A budget in USD against expenditure in EUR has no rate.
+     */
+    @Test
+    void utilisationInTheCurrencyOfTheBudgetAndTheExpenditure() {
+        BudgetRow annotated = BudgetUtilisation.row("AA-AAA-123456789-ABC123/2014", iati(
+                Money.in("3000", "EUR", new BigDecimal("3000"), java.time.LocalDate.of(2014, 1, 1)), null));
+        assertNull(annotated.planned(), "EUR is no US-dollar figure");
+        assertEquals("3000", annotated.plannedShown());
+        assertEquals(new BigDecimal("3000"), annotated.plannedAmount());
+        assertEquals("EUR", annotated.plannedCurrency());
+        assertNull(annotated.utilisationRate());
+        assertEquals("NO_EXPENDITURE", annotated.utilisationReason());
+        assertEquals("AA-AAA-123456789", annotated.office());
+
+        BudgetRow sameCurrency = BudgetUtilisation.row("b", iati(eur("1200"), eur("300")));
+        assertEquals(new BigDecimal("0.250000"), sameCurrency.utilisationRate());
+        assertNull(sameCurrency.utilisationReason());
+        assertEquals("EUR", sameCurrency.expensesCurrency());
+        assertNull(sameCurrency.fundingRate());
+        assertNull(sameCurrency.deliveryRate());
+
+        BudgetRow differ = BudgetUtilisation.row("b", iati(Money.in("500", "USD", new BigDecimal("500"), null), eur("50")));
+        assertNull(differ.utilisationRate());
+        assertEquals("CURRENCIES_DIFFER", differ.utilisationReason());
+        assertEquals(new BigDecimal("500"), differ.planned(), "a USD amount is a US-dollar figure too");
+        assertEquals(new BigDecimal("50"), differ.expensesAmount());
+        assertNull(differ.expenses());
+
+        BudgetRow text = BudgetUtilisation.row("b", iati(new Money("about 3000", null, "EUR", null, null), eur("300")));
+        assertEquals("NON_NUMERIC", text.utilisationReason());
+        assertNull(text.plannedAmount());
+        assertEquals("about 3000", text.plannedShown());
+        assertEquals("NO_BUDGET", BudgetUtilisation.row("b", iati(null, eur("300"))).utilisationReason());
+        assertEquals("ZERO_BUDGET", BudgetUtilisation.row("b", iati(eur("0"), eur("300"))).utilisationReason());
+    }
+
+    @Test
+    void thePortalsUsDollarFiguresAreUtilisedInUsDollars() {
+        BudgetRow portal = BudgetUtilisation.row("b", budget("$3.07 M", "$804.98 K", "$772.24 K", "$2.27 M"));
+        assertEquals(new BigDecimal("3070000"), portal.planned());
+        assertEquals(new BigDecimal("3070000"), portal.plannedAmount());
+        assertEquals("USD", portal.plannedCurrency());
+        assertEquals("USD", portal.expensesCurrency());
+        assertEquals(new BigDecimal("0.251544"), portal.utilisationRate()); // 772,240 ÷ 3,070,000
+        assertEquals(new BigDecimal("0.262208"), portal.fundingRate());
+    }
+
     // --- builders -------------------------------------------------------------------------------------------
+
+    private static Money eur(String amount) {
+        return Money.in(amount, "EUR", new BigDecimal(amount), null);
+    }
+
+    /** An IATI activity's budget record of one year as the catalog publishes it: planned and expenses, no actual. */
+    private static CatalogBudget iati(Money planned, Money expenses) {
+        String id = "AA-AAA-123456789-ABC123";
+        return new CatalogBudget(id + "/2014", id, BudgetEntityType.OUTCOME, id, "AA-AAA-123456789", 2014,
+                catalog(planned), null, catalog(expenses), null, null, null);
+    }
+
+    private static CatalogMoney catalog(Money money) {
+        return money == null ? null : new CatalogMoney(money.raw(), money.usd(), SOURCE, money.currency(),
+                money.amount(), money.valueDate());
+    }
 
     private static void assertRow(AttainmentRow row, AttainmentStatus status, AttainmentReason reason, String ratio) {
         assertEquals(status, row.status(), () -> "status of " + row);

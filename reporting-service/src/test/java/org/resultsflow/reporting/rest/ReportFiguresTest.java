@@ -70,6 +70,9 @@ class ReportFiguresTest {
         assertEquals(0, new BigDecimal("772240").compareTo(decimal(budget, "expenses")));
         assertEquals(new BigDecimal("26.2"), percent(budget, "fundingRate"));   // 804,980 ÷ 3,070,000
         assertEquals(new BigDecimal("95.9"), percent(budget, "deliveryRate"));  // 772,240 ÷ 804,980
+        assertEquals(new BigDecimal("25.2"), percent(budget, "utilisationRate")); // 772,240 ÷ 3,070,000, in USD
+        assertEquals("USD", budget.get("plannedCurrency").asText());
+        assertEquals("USD", budget.get("expensesCurrency").asText());
         assertEquals(0, new BigDecimal("2265020").compareTo(decimal(budget, "computedShortfall")));
         assertEquals(0, new BigDecimal("2270000").compareTo(decimal(budget, "statedShortfall")));
         // $2.27 M is shown to 0.01 M (±5,000), $3.07 M too (±5,000), $804.98 K to 0.01 K (±5).

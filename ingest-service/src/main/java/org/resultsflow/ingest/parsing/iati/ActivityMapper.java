@@ -53,6 +53,8 @@ final class ActivityMapper {
     private String lang;
     private String defaultCurrency;
     private String identifier;
+    /** The outcome's office, given to each record of the activity: the catalog takes a record's office from it. */
+    private String office;
 
     private ActivityMapper(List<ParseWarning> warnings) {
         this.warnings = warnings;
@@ -84,7 +86,7 @@ final class ActivityMapper {
         Optional<OutcomeId> portalId = identifier == null ? Optional.empty()
                 : OutcomeId.parse(identifier).filter(o -> o.id().equals(identifier));
         String code = portalId.map(OutcomeId::code).orElse(identifier);
-        String office = portalId.map(OutcomeId::office).orElse(reportingOrg == null ? null : reportingOrg.ref());
+        office = portalId.map(OutcomeId::office).orElse(reportingOrg == null ? null : reportingOrg.ref());
 
         List<Output> outputs = new ArrayList<>();
         List<Indicator> indicators = new ArrayList<>();
@@ -149,7 +151,7 @@ final class ActivityMapper {
         String parent = resultCode != null ? resultCode : "";
         return new Indicator(parent + "::" + code, code, statement, normalised, identifier, resultCode, List.of(),
                 observations, false, e.lines(), measure, bool(e, "ascending"), bool(e, "aggregation-status"),
-                narrative(e.first("description")), references(e, "indicator-uri"));
+                narrative(e.first("description")), references(e, "indicator-uri"), office);
     }
 
     private Observation observation(XmlElement e, ObservationKind kind, Integer year, LocalDate start, LocalDate end,
@@ -244,7 +246,7 @@ final class ActivityMapper {
             budgets.add(new Budget(identifier, BudgetEntityType.OUTCOME, identifier, year, planned(year, flows), null,
                     total(year, flows, "expenditure", f -> f.kind() == MoneyFlow.Kind.TRANSACTION
                             && "EXPENDITURE".equals(f.type())),
-                    null, null, null, funding, lines, flows));
+                    null, null, null, funding, lines, flows, office));
         });
         return budgets;
     }

@@ -37,6 +37,8 @@ class AnnotatedActivityTest {
 
     static final String ID = "AA-AAA-123456789-ABC123";
     static final String RESULT = ID + "/R1";
+    /** The reporting organisation: the activity's office, on the outcome and on each of its records. */
+    static final String OFFICE = "AA-AAA-123456789";
     static Extraction extraction;
 
     @BeforeAll
@@ -60,7 +62,7 @@ class AnnotatedActivityTest {
         Outcome o = extraction.outcomes().get(0);
         assertEquals(ID, o.id());
         assertEquals(ID, o.code());
-        assertEquals("AA-AAA-123456789", o.office());
+        assertEquals(OFFICE, o.office());
         assertEquals("Activity title", o.statement());
         assertEquals("General activity description text.  Long description of the activity with no particular structure.",
                 o.description());
@@ -119,6 +121,7 @@ class AnnotatedActivityTest {
         assertEquals(List.of(new Reference("1", "3429", null), new Reference("7", "861", null),
                 new Reference("99", "B1", "http://example.com/indicators.html")), i.references());
         assertEquals(new LineRange(349, 438), i.lines());
+        assertEquals(OFFICE, i.office());
     }
 
     @Test
@@ -150,14 +153,14 @@ class AnnotatedActivityTest {
                                 new MoneyFlow(MoneyFlow.Kind.PLANNED_DISBURSEMENT, "ORIGINAL", null, jan1, dec31, null,
                                         eur3000, "Agency B", "Agency A", new LineRange(239, 249)),
                                 new MoneyFlow(MoneyFlow.Kind.PLANNED_DISBURSEMENT, "ORIGINAL", null, jan1, dec31, null,
-                                        eur3000, null, null, new LineRange(253, 257)))),
+                                        eur3000, null, null, new LineRange(253, 257))), OFFICE),
                 new Budget(ID, BudgetEntityType.OUTCOME, ID, 2012, null, null, null, null, null, null,
                         List.of(new FundingContribution("Agency B", null, 2012, eur1000, null, null, null, null,
                                 new LineRange(265, 288))),
                         new LineRange(265, 288), List.of(
                                 new MoneyFlow(MoneyFlow.Kind.TRANSACTION, "INCOMING_FUNDS", null, null, null,
                                         LocalDate.of(2012, 1, 1), eur1000, "Agency B", "Agency A",
-                                        new LineRange(265, 288))))),
+                                        new LineRange(265, 288))), OFFICE)),
                 extraction.budgets());
         assertNull(extraction.budgets().get(0).planned().usd(), "EUR is never converted to USD");
     }
@@ -169,6 +172,29 @@ class AnnotatedActivityTest {
         assertEquals(2014, ActivityMapper.budgetYear(LocalDate.of(2014, 7, 31)));
         assertEquals(2014, ActivityMapper.budgetYear(LocalDate.of(2014, 12, 31)));
         assertNull(ActivityMapper.budgetYear(null));
+    }
+
+    /**
+     * The constructed budget-years.xml: the budget of July 2014 – June 2015 is 2014's, the expenditure of March 2015
+     * is 2015's (a transaction counts to the calendar year of its date), and a USD budget stays beside EUR
+     * expenditure, neither converted.
+     */
+    @Test
+    void aBudgetYearAgainstTheExpenditureOfThatCalendarYear() throws Exception {
+        Extraction constructed = IatiParser.parse(IatiSamples.bytes(IatiSamples.BUDGET_YEARS), null);
+        assertEquals(List.of(), constructed.warnings());
+        java.util.Map<Integer, Budget> byYear = new java.util.TreeMap<>();
+        constructed.budgets().forEach(b -> byYear.put(b.reportingYear(), b));
+        assertEquals(List.of(2014, 2015, 2016), List.copyOf(byYear.keySet()));
+        assertEquals(new BigDecimal("1200"), byYear.get(2014).planned().amount());
+        assertEquals("EUR", byYear.get(2014).planned().currency());
+        assertEquals(new BigDecimal("300"), byYear.get(2014).expenses().amount());
+        assertNull(byYear.get(2015).planned());
+        assertEquals(new BigDecimal("600"), byYear.get(2015).expenses().amount());
+        assertEquals("USD", byYear.get(2016).planned().currency());
+        assertEquals(new BigDecimal("500"), byYear.get(2016).planned().usd());
+        assertEquals("EUR", byYear.get(2016).expenses().currency());
+        byYear.values().forEach(b -> assertEquals("XX-TEST-1", b.office()));
     }
 
     private static ObservedValue number(String raw) {

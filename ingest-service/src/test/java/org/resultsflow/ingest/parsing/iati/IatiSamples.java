@@ -10,6 +10,8 @@ final class IatiSamples {
     static final String ANNOTATED = "iati/activity-standard-example-annotated.xml";
     static final String ORGANISATION = "iati/organisation-standard-example-annotated.xml";
     static final String EVERY_ELEMENT = "iati/frankenstein-every-element.xml";
+    /** Constructed: budgets against expenditure per year, in two currencies. */
+    static final String BUDGET_YEARS = "iati/budget-years.xml";
 
     private IatiSamples() {
     }
