@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,6 +24,22 @@ import java.util.Map;
 public final class RecordColumns {
 
     private static final String CRLF = "\r\n";
+    /**
+     * The accessors of each record type, looked up once: {@code getRecordComponents()} copies its components on
+     * every call, which a million-row export would do a million times.
+     */
+    private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Method[] accessors = new Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                accessors[i].trySetAccessible();
+            }
+            return accessors;
+        }
+    };
 
     private final ObjectMapper json;
 
@@ -40,14 +57,13 @@ public final class RecordColumns {
 
     /** The component values of a record, in declaration order, nulls kept. */
     public static List<Object> values(Object row) {
-        RecordComponent[] components = row.getClass().getRecordComponents();
-        List<Object> values = new ArrayList<>(components.length);
-        for (RecordComponent component : components) {
+        Method[] accessors = ACCESSORS.get(row.getClass());
+        List<Object> values = new ArrayList<>(accessors.length);
+        for (Method accessor : accessors) {
             try {
-                component.getAccessor().trySetAccessible();
-                values.add(component.getAccessor().invoke(row));
+                values.add(accessor.invoke(row));
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + component.getName() + " of " + row.getClass().getSimpleName(), e);
+                throw new IllegalStateException("cannot read " + accessor.getName() + " of " + row.getClass().getSimpleName(), e);
             }
         }
         return values;
