@@ -20,7 +20,8 @@ class RestApiTest {
     void everyEndpointIsDocumented() {
         var openapi = given().accept("application/json").get("/q/openapi").then().statusCode(200);
         for (String path : new String[] {"/api/outcomes", "/api/outcomes/{id}", "/api/indicators", "/api/indicators/{id}",
-                "/api/indicators/{id}/history", "/api/conflicts", "/api/budgets", "/api/documents", "/schemas/{name}"}) {
+                "/api/indicators/{id}/history", "/api/conflicts", "/api/budgets", "/api/documents", "/schemas/{name}",
+                "/api/export/observations.csv", "/api/export/observations.ndjson", "/api/export/observations.xlsx"}) {
             openapi.body("paths", hasKey(path));
         }
     }

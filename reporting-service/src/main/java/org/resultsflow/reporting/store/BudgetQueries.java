@@ -14,7 +14,7 @@ import org.resultsflow.reporting.metrics.BudgetUtilisation;
 @ApplicationScoped
 public class BudgetQueries {
 
-    private static final String ROWS = "SELECT id, entity_id, entity_type, outcome_id, office, reporting_year,"
+    static final String ROWS = "SELECT id, entity_id, entity_type, outcome_id, office, reporting_year,"
             + " planned_usd, planned_shown, actual_usd, actual_shown, expenses_usd, expenses_shown, funding_rate,"
             + " delivery_rate, computed_shortfall, stated_shortfall_usd, stated_shortfall_shown, shortfall_tolerance,"
             + " shortfall_mismatch, over_spend, document_id, document_name, planned_amount, planned_currency,"
@@ -90,7 +90,7 @@ public class BudgetQueries {
                 + " AND o.reporting_year IS NOT DISTINCT FROM b.reporting_year))";
     }
 
-    private static BudgetRow row(Row row) {
+    static BudgetRow row(Row row) {
         return new BudgetRow(row.getString("id"), row.getString("entity_id"), row.getString("entity_type"),
                 row.getString("outcome_id"), row.getString("office"), row.getInteger("reporting_year"),
                 Listing.plain(row, "planned_usd"), row.getString("planned_shown"), Listing.plain(row, "actual_usd"),

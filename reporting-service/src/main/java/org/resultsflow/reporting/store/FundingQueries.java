@@ -2,12 +2,16 @@ package org.resultsflow.reporting.store;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /** Reads funding partners' contributions to outcomes, one by one or summed. */
 @ApplicationScoped
 public class FundingQueries {
+
+    static final String CONTRIBUTIONS = "SELECT office, outcome_id, partner, partner_type, year, total_usd, total_shown,"
+            + " development_usd, humanitarian_usd, development_share, humanitarian_share FROM report_funding_contribution";
 
     private final Pool pool;
 
@@ -18,15 +22,8 @@ public class FundingQueries {
     /** Blank filters are no filters; {@code outcome} is an id or a code. */
     public Uni<Page<FundingContribution>> contributions(String office, String outcome, Integer year, int page, int size) {
         Where where = filter(office, outcome, year);
-        return Listing.page(pool, "SELECT office, outcome_id, partner, partner_type, year, total_usd, total_shown,"
-                        + " development_usd, humanitarian_usd, development_share, humanitarian_share"
-                        + " FROM report_funding_contribution" + where.clause(), where,
-                "office, outcome_id, year, total_usd DESC NULLS LAST, partner", page, size,
-                row -> new FundingContribution(row.getString("office"), row.getString("outcome_id"),
-                        row.getString("partner"), row.getString("partner_type"), row.getInteger("year"),
-                        Listing.plain(row, "total_usd"), row.getString("total_shown"),
-                        Listing.plain(row, "development_usd"), Listing.plain(row, "humanitarian_usd"),
-                        Listing.plain(row, "development_share"), Listing.plain(row, "humanitarian_share")));
+        return Listing.page(pool, CONTRIBUTIONS + where.clause(), where,
+                "office, outcome_id, year, total_usd DESC NULLS LAST, partner", page, size, FundingQueries::contribution);
     }
 
     /** Contributions summed per outcome or office ({@code by}), and year. */
@@ -51,6 +48,13 @@ public class FundingQueries {
         return Listing.all(pool, "SELECT partner, year, sum(total_usd) AS total FROM report_funding_contribution"
                         + where.clause() + " GROUP BY partner, year", where, "partner, year",
                 row -> new PartnerTotal(row.getString("partner"), row.getInteger("year"), row.getBigDecimal("total")));
+    }
+
+    static FundingContribution contribution(Row row) {
+        return new FundingContribution(row.getString("office"), row.getString("outcome_id"), row.getString("partner"),
+                row.getString("partner_type"), row.getInteger("year"), Listing.plain(row, "total_usd"),
+                row.getString("total_shown"), Listing.plain(row, "development_usd"), Listing.plain(row, "humanitarian_usd"),
+                Listing.plain(row, "development_share"), Listing.plain(row, "humanitarian_share"));
     }
 
     private static Where filter(String office, String outcome, Integer year) {

@@ -30,6 +30,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.resultsflow.contracts.export.WorkbookWriter;
 import org.resultsflow.infra.ResultsflowTestResource;
 import org.resultsflow.reporting.Tables;
 

@@ -1,9 +1,8 @@
-package org.resultsflow.reporting.rest;
+package org.resultsflow.contracts.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.mutiny.Multi;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -12,23 +11,24 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.resultsflow.reporting.metrics.AttainmentStatus;
+import java.util.List;
 
 /** The workbook writer alone: cell types, blanks for nulls, and rows that continue on a next sheet when one is full. */
 class WorkbookWriterTest {
 
-    record Line(String id, int year, BigDecimal ratio, AttainmentStatus status, String note) {
+    enum Status { MET, NOT_MET, PARTIAL }
+
+    record Line(String id, int year, BigDecimal ratio, Status status, String note) {
     }
 
     @Test
     void numbersAreNumericCellsTextIsTextAndAFullSheetContinuesOnTheNext() throws Exception {
-        WorkbookWriter writer = new WorkbookWriter(new CsvBodyWriter(new ObjectMapper()), 3);
+        WorkbookWriter writer = new WorkbookWriter(new RecordColumns(new ObjectMapper()), 3);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        writer.workbook("rows", Line.class, Multi.createFrom().items(
-                new Line("a", 2020, new BigDecimal("0.520000"), AttainmentStatus.MET, "with, a comma"),
-                new Line("b", 2021, null, AttainmentStatus.NOT_MET, null),
-                new Line("c", 2022, new BigDecimal("1.25"), AttainmentStatus.PARTIAL, "\"quoted\"")))
-                .write(bytes);
+        writer.write("rows", Line.class, List.of(
+                new Line("a", 2020, new BigDecimal("0.520000"), Status.MET, "with, a comma"),
+                new Line("b", 2021, null, Status.NOT_MET, null),
+                new Line("c", 2022, new BigDecimal("1.25"), Status.PARTIAL, "\"quoted\"")), bytes);
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
             assertEquals(2, workbook.getNumberOfSheets(), "3 rows a sheet: a header and two rows, then the next sheet");
@@ -64,8 +64,7 @@ class WorkbookWriterTest {
     @Test
     void noRowsIsAHeaderRow() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new WorkbookWriter(new CsvBodyWriter(new ObjectMapper())).workbook("rows", Line.class, Multi.createFrom().empty())
-                .write(bytes);
+        new WorkbookWriter(new RecordColumns(new ObjectMapper())).write("rows", Line.class, List.of(), bytes);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
             assertEquals(1, workbook.getNumberOfSheets());
             assertEquals(0, workbook.getSheetAt(0).getLastRowNum());
