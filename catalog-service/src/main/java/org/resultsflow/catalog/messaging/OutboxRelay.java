@@ -27,8 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
-import org.resultsflow.catalog.repository.OutboxEvent;
 import org.resultsflow.catalog.repository.OutboxRepository;
+import org.resultsflow.catalog.repository.OutboxRepository.Pending;
 import org.resultsflow.contracts.ops.DomainMeters;
 import org.resultsflow.contracts.ops.DomainMetric;
 import org.resultsflow.contracts.ops.TraceContext;
@@ -132,37 +132,34 @@ public class OutboxRelay {
                     // Acknowledgements arrive on Kafka's thread; the session belongs to this context.
                     .emitOn(command -> context.runOnContext(ignored -> command.run()))
                     .chain(acked -> outbox.nextPublicationSeqs(events.size()))
-                    .map(positions -> {
-                        Instant now = Instant.now();
-                        for (int i = 0; i < events.size(); i++) {
-                            events.get(i).publishedAt = now;
-                            events.get(i).publishedSeq = positions.get(i);
-                        }
+                    .chain(positions -> outbox.markPublished(events.stream().map(Pending::id).toList(), positions,
+                            Instant.now()))
+                    .map(marked -> {
                         published.increment(events.size());
                         return events.size();
                     });
         });
     }
 
-    private Uni<Void> send(OutboxEvent event) {
+    private Uni<Void> send(Pending event) {
         OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
-                .withId(event.eventId)
-                .withType(event.eventType)
+                .withId(event.eventId())
+                .withType(event.eventType())
                 .withSource(SOURCE)
-                .withSubject(event.recordKey)
-                .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
+                .withSubject(event.recordKey())
+                .withTimestamp(event.createdAt().atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .build();
         RecordHeaders headers = new RecordHeaders();
-        if (event.ingestedAt != null) {
-            headers.add(DomainMeters.INGESTED_AT_HEADER, event.ingestedAt.toString().getBytes(StandardCharsets.UTF_8));
+        if (event.ingestedAt() != null) {
+            headers.add(DomainMeters.INGESTED_AT_HEADER, event.ingestedAt().toString().getBytes(StandardCharsets.UTF_8));
         }
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(event.recordKey)
+                .withKey(event.recordKey())
                 .withHeaders(headers)
                 .build();
         // The publish span is a child of the batch that wrote the change, not of this relay round.
-        TracingMetadata trace = TracingMetadata.withCurrent(TraceContext.fromTraceparent(event.traceparent));
-        return changes.sendMessage(Message.of(event.payload.toString()).addMetadata(cloudEvent).addMetadata(record).addMetadata(trace));
+        TracingMetadata trace = TracingMetadata.withCurrent(TraceContext.fromTraceparent(event.traceparent()));
+        return changes.sendMessage(Message.of(event.payload()).addMetadata(cloudEvent).addMetadata(record).addMetadata(trace));
     }
 }

@@ -1,5 +1,6 @@
 package org.resultsflow.catalog.repository;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
@@ -135,16 +136,57 @@ public class CanonicalRecordRepository implements PanacheRepositoryBase<Canonica
         return parameters;
     }
 
+    /** A stored record's version and state, as the merge compares with them. */
+    public record Stored(String recordType, String recordId, long version, JsonNode state) {
+    }
+
     /**
      * The stored records of these merge groups: indicators by parent (a group holds every indicator and
-     * merged-into key of one parent), every other type by id.
+     * merged-into key of one parent), every other type by id. Tuples, not managed entities: they are replaced by
+     * {@link #upsert}, never updated through the session.
      */
-    public Uni<List<CanonicalRecord>> ofGroups(RecordType groupType, Collection<String> groupIds) {
+    public Uni<List<Stored>> ofGroups(RecordType groupType, Collection<String> groupIds) {
         if (groupIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        String by = groupType == RecordType.INDICATOR ? "parentId" : "key.recordId";
-        return list("key.recordType = :type and " + by + " in :ids",
-                Parameters.with("type", groupType.value()).and("ids", groupIds));
+        String by = groupType == RecordType.INDICATOR ? "r.parentId" : "r.key.recordId";
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select r.key.recordType, r.key.recordId, r.version, r.state from CanonicalRecord r "
+                                + "where r.key.recordType = :type and " + by + " in :ids", Object[].class)
+                        .setParameter("type", groupType.value()).setParameter("ids", groupIds).getResultList())
+                .map(rows -> rows.stream().map(r -> new Stored((String) r[0], (String) r[1], (Long) r[2], (JsonNode) r[3]))
+                        .toList());
+    }
+
+    /** Writes these records, new or changed: set-based, a statement per {@link JsonRows} text. */
+    public Uni<Void> upsert(List<CanonicalRecord> changed) {
+        return JsonRows.write(changed, (json, r) -> {
+            json.writeStringField("record_type", r.key.recordType());
+            json.writeStringField("record_id", r.key.recordId());
+            json.writeStringField("office", r.office);
+            json.writeStringField("plan_period", r.planPeriod);
+            json.writeStringField("parent_id", r.parentId);
+            json.writeStringField("outcome_id", r.outcomeId);
+            json.writeStringField("merged_into", r.mergedInto);
+            json.writeNumberField("conflicts", r.conflicts);
+            json.writeNumberField("version", r.version);
+            json.writeFieldName("state");
+            json.writeTree(r.state);
+            json.writeStringField("updated_at", r.updatedAt.toString());
+        }, text -> getSession().chain(session -> session.createNativeQuery("""
+                        insert into canonical_record (record_type, record_id, office, plan_period, parent_id, outcome_id,
+                            merged_into, conflicts, version, state, updated_at)
+                        select record_type, record_id, office, plan_period, parent_id, outcome_id, merged_into, conflicts,
+                            version, state, updated_at
+                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                            as r(record_type text, record_id text, office text,
+                            plan_period text, parent_id text, outcome_id text, merged_into text, conflicts integer,
+                            version bigint, state jsonb, updated_at timestamptz)
+                        on conflict (record_type, record_id) do update set office = excluded.office,
+                            plan_period = excluded.plan_period, parent_id = excluded.parent_id,
+                            outcome_id = excluded.outcome_id, merged_into = excluded.merged_into,
+                            conflicts = excluded.conflicts, version = excluded.version, state = excluded.state,
+                            updated_at = excluded.updated_at""")
+                .setParameter("rows", text).executeUpdate()));
     }
 }

@@ -3,10 +3,7 @@ package org.resultsflow.catalog.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,10 +14,8 @@ import org.hibernate.annotations.ColumnTransformer;
 @Table(name = "claim")
 public class Claim extends PanacheEntityBase {
 
+    /** From the column's own sequence (BIGSERIAL): claims are written by ClaimRepository#insert, never persisted. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "claim_seq")
-    // The sequence behind BIGSERIAL, fetched in blocks so batched inserts need no round trip per row.
-    @SequenceGenerator(name = "claim_seq", sequenceName = "claim_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "record_type")

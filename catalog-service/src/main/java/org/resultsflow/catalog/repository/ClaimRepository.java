@@ -1,17 +1,30 @@
 package org.resultsflow.catalog.repository;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.resultsflow.catalog.mapping.ClaimMapper.Replacement;
 import org.resultsflow.catalog.mapping.RecordType;
 
+/**
+ * Claims are read as plain objects (a tuple query, never managed entities: the session of a batch would otherwise
+ * hold, snapshot and dirty-check every claim of every group it touches) and written by set-based statements.
+ */
 @ApplicationScoped
 @WithSession
 public class ClaimRepository implements PanacheRepositoryBase<Claim, Long> {
+
+    private static final String COLUMNS = "c.id, c.recordType, c.recordId, c.entityType, c.entityId, c.subject, c.field, "
+            + "c.documentId, c.documentName, c.documentSource, c.asOf, c.asOfBasis, c.known, c.value, c.firstLine, "
+            + "c.lastLine, c.recordedAt";
 
     public Uni<List<Claim>> forRecord(RecordType recordType, String recordId) {
         return forGroups(recordType, List.of(recordId));
@@ -22,17 +35,96 @@ public class ClaimRepository implements PanacheRepositoryBase<Claim, Long> {
         if (recordIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return list("recordType = :type and recordId in :ids order by id",
-                Parameters.with("type", recordType.value()).and("ids", recordIds));
+        return getSession().chain(session -> session.createSelectionQuery("select " + COLUMNS
+                                + " from Claim c where c.recordType = :type and c.recordId in :ids order by c.id", Object[].class)
+                        .setParameter("type", recordType.value()).setParameter("ids", recordIds).getResultList())
+                .map(rows -> {
+                    List<Claim> claims = new ArrayList<>(rows.size());
+                    rows.forEach(row -> claims.add(claim(row)));
+                    return claims;
+                });
+    }
+
+    private static Claim claim(Object[] row) {
+        Claim claim = new Claim();
+        claim.id = (Long) row[0];
+        claim.recordType = (String) row[1];
+        claim.recordId = (String) row[2];
+        claim.entityType = (String) row[3];
+        claim.entityId = (String) row[4];
+        claim.subject = (String) row[5];
+        claim.field = (String) row[6];
+        claim.documentId = (String) row[7];
+        claim.documentName = (String) row[8];
+        claim.documentSource = (String) row[9];
+        claim.asOf = (LocalDate) row[10];
+        claim.asOfBasis = (String) row[11];
+        claim.known = (Boolean) row[12];
+        claim.value = (String) row[13];
+        claim.firstLine = (Integer) row[14];
+        claim.lastLine = (Integer) row[15];
+        claim.recordedAt = (Instant) row[16];
+        return claim;
     }
 
     /**
-     * Forgets what one document said about these subjects before its newer reading replaces it: a document
-     * says one thing about each field, and a re-read must not leave stale claims behind.
+     * Forgets what documents said about these subjects before their newer reading replaces it: a document says one
+     * thing about each field, and a re-read must not leave stale claims behind. Set-based, as the inserts.
      */
-    public Uni<Long> deleteForDocument(String documentId, String recordType, Collection<String> subjects) {
-        return delete("documentId = :doc and recordType = :type and subject in :subjects",
-                Parameters.with("doc", documentId).and("type", recordType).and("subjects", subjects));
+    public Uni<Void> deleteReplaced(Collection<Replacement> replaced) {
+        return JsonRows.write(List.copyOf(replaced), (json, r) -> {
+            json.writeStringField("document_id", r.documentId());
+            json.writeStringField("record_type", r.recordType());
+            json.writeStringField("subject", r.subject());
+        }, text -> getSession().chain(session -> session.createNativeQuery("""
+                        delete from claim c using jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                            as r(document_id text, record_type text, subject text)
+                        where c.document_id = r.document_id and c.record_type = r.record_type and c.subject = r.subject""")
+                .setParameter("rows", text).executeUpdate()));
+    }
+
+    /** Inserts new claims, set-based; their ids come from the column's sequence. */
+    public Uni<Void> insert(List<Claim> claims) {
+        return JsonRows.write(claims, ClaimRepository::write, text -> getSession().chain(session -> session.createNativeQuery("""
+                        insert into claim (record_type, record_id, entity_type, entity_id, subject, field, document_id,
+                            document_name, document_source, as_of, as_of_basis, known, value, first_line, last_line, recorded_at)
+                        select record_type, record_id, entity_type, entity_id, subject, field, document_id,
+                            document_name, document_source, as_of, as_of_basis, known, value, first_line, last_line, recorded_at
+                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                            as r(record_type text, record_id text, entity_type text,
+                            entity_id text, subject text, field text, document_id text, document_name text,
+                            document_source text, as_of date, as_of_basis text, known boolean, value jsonb, first_line integer,
+                            last_line integer, recorded_at timestamptz)""")
+                .setParameter("rows", text).executeUpdate()));
+    }
+
+    private static void write(JsonGenerator json, Claim claim) throws IOException {
+        json.writeStringField("record_type", claim.recordType);
+        json.writeStringField("record_id", claim.recordId);
+        json.writeStringField("entity_type", claim.entityType);
+        json.writeStringField("entity_id", claim.entityId);
+        json.writeStringField("subject", claim.subject);
+        json.writeStringField("field", claim.field);
+        json.writeStringField("document_id", claim.documentId);
+        json.writeStringField("document_name", claim.documentName);
+        json.writeStringField("document_source", claim.documentSource);
+        json.writeStringField("as_of", claim.asOf == null ? null : claim.asOf.toString());
+        json.writeStringField("as_of_basis", claim.asOfBasis);
+        json.writeBooleanField("known", claim.known);
+        json.writeFieldName("value");
+        if (claim.value == null) {
+            json.writeNull();
+        } else {
+            // Already JSON text: embedded as it is, parsed once by PostgreSQL with the rest.
+            json.writeRawValue(claim.value);
+        }
+        if (claim.firstLine != null) {
+            json.writeNumberField("first_line", claim.firstLine);
+        }
+        if (claim.lastLine != null) {
+            json.writeNumberField("last_line", claim.lastLine);
+        }
+        json.writeStringField("recorded_at", claim.recordedAt.toString());
     }
 
     /** How many claims each of these documents made. */

@@ -9,17 +9,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.ColumnTransformer;
-import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.descriptor.java.Immutability;
 
 /**
- * A catalog change waiting for (or done with) publication on catalog.changes. Updates write the changed columns
- * only: the relay sets two of them on every row it publishes, and need not send the payload back.
+ * A catalog change waiting for (or done with) publication on catalog.changes. Written by OutboxRepository#insert
+ * and marked published by OutboxRepository#markPublished, both set-based statements; the entity maps the table.
  */
 @Entity
 @Table(name = "outbox_event")
-@DynamicUpdate
 public class OutboxEvent extends PanacheEntityBase {
 
     /**

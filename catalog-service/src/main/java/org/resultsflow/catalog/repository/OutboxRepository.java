@@ -1,20 +1,80 @@
 package org.resultsflow.catalog.repository;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import java.io.IOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.IntStream;
 
 @ApplicationScoped
 @WithSession
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long> {
 
-    /** The oldest unpublished events, locked so that no other relay instance publishes them too. */
-    public Uni<List<OutboxEvent>> lockOldestUnpublished(int limit) {
-        return find("publishedAt is null order by id").withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
+    /** An unpublished event as the relay sends it: its payload the stored JSON text, never parsed here. */
+    public record Pending(long id, String eventId, String eventType, String recordKey, String payload, Instant createdAt,
+            String traceparent, Instant ingestedAt) {
+    }
+
+    /**
+     * The oldest unpublished events, in id order, locked so that no other relay instance publishes them too.
+     * Tuples, not managed entities (times as epoch microseconds, exact and free of the session's time zone).
+     */
+    public Uni<List<Pending>> lockOldestUnpublished(int limit) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        select id, event_id, event_type, record_key, cast(payload as text),
+                            cast(extract(epoch from created_at) * 1000000 as bigint), traceparent,
+                            cast(extract(epoch from ingested_at) * 1000000 as bigint)
+                        from outbox_event where published_at is null order by id limit :limit for update""", Object[].class)
+                .setParameter("limit", (long) limit).getResultList())
+                .map(rows -> rows.stream().map(r -> new Pending(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                        (String) r[3], (String) r[4], instant(r[5]), (String) r[6], instant(r[7]))).toList());
+    }
+
+    private static Instant instant(Object epochMicros) {
+        return epochMicros == null ? null : Instant.EPOCH.plus(((Number) epochMicros).longValue(), ChronoUnit.MICROS);
+    }
+
+    /** Marks these events published at this instant, each with its position in publication order. */
+    public Uni<Void> markPublished(List<Long> ids, List<Long> positions, Instant at) {
+        return JsonRows.write(IntStream.range(0, ids.size()).boxed().toList(), (json, i) -> {
+            json.writeNumberField("id", ids.get(i));
+            json.writeNumberField("seq", positions.get(i));
+            json.writeStringField("published_at", at.toString());
+        }, text -> getSession().chain(session -> session.createNativeQuery("""
+                        update outbox_event o set published_at = r.published_at, published_seq = r.seq
+                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                            as r(id bigint, seq bigint, published_at timestamptz)
+                        where o.id = r.id""")
+                .setParameter("rows", text).executeUpdate()));
+    }
+
+    /** Writes new events, with the ids they were given by {@link #nextIds}. */
+    public Uni<Void> insert(List<OutboxEvent> events) {
+        return JsonRows.write(events, OutboxRepository::write, text -> getSession().chain(session -> session.createNativeQuery("""
+                        insert into outbox_event (id, event_id, event_type, record_key, payload, created_at, traceparent,
+                            ingested_at)
+                        select id, event_id, event_type, record_key, payload, created_at, traceparent, ingested_at
+                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                            as r(id bigint, event_id text, event_type text,
+                            record_key text, payload jsonb, created_at timestamptz, traceparent text, ingested_at timestamptz)""")
+                .setParameter("rows", text).executeUpdate()));
+    }
+
+    private static void write(JsonGenerator json, OutboxEvent e) throws IOException {
+        json.writeNumberField("id", e.id);
+        json.writeStringField("event_id", e.eventId);
+        json.writeStringField("event_type", e.eventType);
+        json.writeStringField("record_key", e.recordKey);
+        json.writeFieldName("payload");
+        json.writeTree(e.payload);
+        json.writeStringField("created_at", e.createdAt.toString());
+        json.writeStringField("traceparent", e.traceparent);
+        json.writeStringField("ingested_at", e.ingestedAt == null ? null : e.ingestedAt.toString());
     }
 
     /** {@code count} ids of the outbox sequence in one round trip, ascending. */

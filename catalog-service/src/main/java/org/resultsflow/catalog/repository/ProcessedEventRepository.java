@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 @ApplicationScoped
@@ -24,6 +25,20 @@ public class ProcessedEventRepository implements PanacheRepositoryBase<Processed
                     rows.forEach(row -> ids.add(row.eventId()));
                     return ids;
                 });
+    }
+
+    /** Records these events as applied, in the transaction of their effect. */
+    public Uni<Void> insert(List<ProcessedEvent> events) {
+        return JsonRows.write(events, (json, e) -> {
+            json.writeStringField("event_id", e.eventId);
+            json.writeStringField("event_type", e.eventType);
+            json.writeStringField("processed_at", e.processedAt.toString());
+        }, text -> getSession().chain(session -> session.createNativeQuery("""
+                        insert into processed_event (event_id, event_type, processed_at)
+                        select event_id, event_type, processed_at
+                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                            as r(event_id text, event_type text, processed_at timestamptz)""")
+                .setParameter("rows", text).executeUpdate()));
     }
 
     public record EventId(String eventId) {

@@ -38,8 +38,9 @@ import org.resultsflow.contracts.wire.ReceivedEvent;
  * Applies a batch of events in one transaction: loads what the batch touches, lets {@link CatalogEngine}
  * compute the result, and saves it — the claims, the canonical records they change, an outbox row per
  * change, and the ids of the events themselves, so that a redelivered batch changes nothing. Round trips
- * are per batch, not per value: one delete per document and record type, batched inserts, one query for
- * the claims and one for the stored records of each touched record type.
+ * are per batch, not per value: one query for the claims and one for the stored records of each touched
+ * record type, and one set-based statement for each table written. Nothing is a managed entity: the session
+ * holds, snapshots and flushes nothing, so a batch costs its rows and no bookkeeping per row.
  */
 @ApplicationScoped
 public class CatalogUpdater {
@@ -86,11 +87,8 @@ public class CatalogUpdater {
             long started = System.nanoTime();
             return lock(mapped.touched())
                     .chain(() -> loadClaims(touched))
-                    .chain(stored -> loadRecords(touched).chain(rows -> {
-                        Map<String, Stored> states = new HashMap<>();
-                        rows.forEach((key, row) -> states.put(key, new Stored(row.version, row.state)));
-                        return save(engine.apply(mapped, new Snapshot(stored, states), now), rows, now, origin);
-                    }))
+                    .chain(stored -> loadRecords(touched).chain(states ->
+                            save(engine.apply(mapped, new Snapshot(stored, states), now), now, origin)))
                     .call(() -> markProcessed(events, now))
                     .invoke(() -> metrics.claimsApplied(mapped.claims().size()))
                     .invoke(changed -> LOG.debugf("Applied %d events: %d claims, %d groups, %d records changed in %d ms",
@@ -137,52 +135,39 @@ public class CatalogUpdater {
     }
 
     /** The stored records of the touched groups, by {@link CatalogEngine#recordKey}. */
-    private Uni<Map<String, CanonicalRecord>> loadRecords(Map<RecordType, Set<String>> touched) {
+    private Uni<Map<String, Stored>> loadRecords(Map<RecordType, Set<String>> touched) {
         return Multi.createFrom().iterable(touched.entrySet())
                 .onItem().transformToUniAndConcatenate(e -> records.ofGroups(e.getKey(), e.getValue()))
                 .collect().asList()
                 .map(lists -> {
-                    Map<String, CanonicalRecord> stored = new HashMap<>();
-                    lists.stream().flatMap(List::stream).forEach(r ->
-                            stored.put(CatalogEngine.recordKey(RecordType.of(r.key.recordType()), r.key.recordId()), r));
+                    Map<String, Stored> stored = new HashMap<>();
+                    lists.stream().flatMap(List::stream).forEach(r -> stored.put(CatalogEngine.recordKey(
+                            RecordType.of(r.recordType()), r.recordId()), new Stored(r.version(), r.state())));
                     return stored;
                 });
     }
 
-    private Uni<Integer> save(Update update, Map<String, CanonicalRecord> stored, Instant now, ChangeOrigin origin) {
-        Map<List<String>, List<String>> replaced = update.replaced().stream().collect(Collectors.groupingBy(
-                r -> List.of(r.documentId(), r.recordType()), LinkedHashMap::new,
-                Collectors.mapping(ClaimMapper.Replacement::subject, Collectors.toList())));
+    private Uni<Integer> save(Update update, Instant now, ChangeOrigin origin) {
         // Documents first: claims refer to them.
-        return Multi.createFrom().iterable(update.documents().values())
-                .onItem().transformToUniAndConcatenate(document -> documents.remember(document, now))
-                .collect().asList()
-                .chain(() -> Multi.createFrom().iterable(replaced.entrySet())
-                        .onItem().transformToUniAndConcatenate(e -> claims.deleteForDocument(e.getKey().get(0),
-                                e.getKey().get(1), e.getValue()))
-                        .collect().asList())
-                .chain(() -> update.inserted().isEmpty() ? Uni.createFrom().voidItem() : claims.persist(update.inserted()))
-                .chain(() -> saveChanges(update.changes(), stored, now, origin));
+        return documents.remember(update.documents().values(), now)
+                .chain(() -> claims.deleteReplaced(update.replaced()))
+                .chain(() -> claims.insert(update.inserted()))
+                .chain(() -> saveChanges(update.changes(), now, origin));
     }
 
-    private Uni<Integer> saveChanges(List<Change> changes, Map<String, CanonicalRecord> stored, Instant now,
-            ChangeOrigin origin) {
+    private Uni<Integer> saveChanges(List<Change> changes, Instant now, ChangeOrigin origin) {
         if (changes.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         metrics.recordsChanged(changes);
         return outbox.nextIds(changes.size()).chain(ids -> {
-            List<CanonicalRecord> created = new ArrayList<>();
-            List<OutboxEvent> events = new ArrayList<>();
+            List<CanonicalRecord> changed = new ArrayList<>(changes.size());
+            List<OutboxEvent> events = new ArrayList<>(changes.size());
             for (int i = 0; i < changes.size(); i++) {
                 Change change = changes.get(i);
                 Computed c = change.record();
-                CanonicalRecord record = stored.get(CatalogEngine.recordKey(c.type(), c.id()));
-                if (record == null) {
-                    record = new CanonicalRecord();
-                    record.key = new CanonicalRecord.Key(c.type().value(), c.id());
-                    created.add(record);
-                }
+                CanonicalRecord record = new CanonicalRecord();
+                record.key = new CanonicalRecord.Key(c.type().value(), c.id());
                 record.version = change.version();
                 record.office = c.office();
                 record.planPeriod = c.planPeriod();
@@ -192,6 +177,7 @@ public class CatalogUpdater {
                 record.conflicts = c.conflicts();
                 record.state = c.state();
                 record.updatedAt = now;
+                changed.add(record);
                 OutboxEvent event = new OutboxEvent();
                 event.id = ids.get(i);
                 event.eventId = change.eventId();
@@ -203,14 +189,11 @@ public class CatalogUpdater {
                 event.ingestedAt = origin.ingestedAt();
                 events.add(event);
             }
-            // Records loaded above are managed: their new state is flushed at commit; only new ones are persisted.
-            Uni<Void> persisted = created.isEmpty() ? Uni.createFrom().voidItem() : records.persist(created);
-            return persisted.chain(() -> outbox.persist(events)).replaceWith(changes.size());
+            return records.upsert(changed).chain(() -> outbox.insert(events)).replaceWith(changes.size());
         });
     }
 
     private <T extends ReceivedEvent<?>> Uni<Void> markProcessed(List<T> events, Instant now) {
-        List<ProcessedEvent> rows = events.stream().map(e -> ProcessedEvent.of(e.id(), e.type(), now)).toList();
-        return processedEvents.persist(rows);
+        return processedEvents.insert(events.stream().map(e -> ProcessedEvent.of(e.id(), e.type(), now)).toList());
     }
 }
