@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.resultsflow.contracts.EventTypes;
 import org.resultsflow.contracts.results.AsOfBasis;
 import org.resultsflow.contracts.results.Budget;
@@ -26,12 +25,13 @@ import org.resultsflow.contracts.results.IndicatorReported;
 import org.resultsflow.contracts.results.Outcome;
 import org.resultsflow.contracts.results.OutcomeReported;
 import org.resultsflow.contracts.results.SourceDocument;
+import org.resultsflow.contracts.rules.ReportedEventIds;
 import org.resultsflow.contracts.wire.ReceivedEvent;
 
 /**
  * The events ingest publishes for the five sample documents, built from its extraction goldens exactly as
  * its ExtractionMapper does: document id = SHA-256 of the sample's bytes, as-of = declared date, else 31
- * December of the data year, else none; event id = name UUID of document id, type and key.
+ * December of the data year, else none; event ids as ingest gives them ({@link ReportedEventIds}).
  *
  * <p>A namespace gives the same documents other identities (office code, hence outcome, output and
  * indicator ids, and document ids), so that several end-to-end runs can share one database and broker.
@@ -130,7 +130,7 @@ public final class Seeds {
                     ((ObjectNode) node).put("entityId", outcomeOf003).put("outcomeId", outcomeOf003);
                 }
                 Budget budget = json.treeToValue(node, Budget.class);
-                events.add(event("results.budgets", EventTypes.BUDGET_REPORTED, document, budget.entityId(),
+                events.add(event("results.budgets", EventTypes.BUDGET_REPORTED, document, budget.entityId(), ReportedEventIds.about(budget),
                         new BudgetReported(document, budget)));
             }
             return new Doc(file, documentId, events);
@@ -155,9 +155,12 @@ public final class Seeds {
     }
 
     private static Event event(String topic, String type, SourceDocument document, String key, Object data) {
-        String identity = document.id() + '/' + type + '/' + key;
-        return new Event(topic, type, key,
-                UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString(), data);
+        return event(topic, type, document, key, key, data);
+    }
+
+    private static Event event(String topic, String type, SourceDocument document, String key, String about,
+            Object data) {
+        return new Event(topic, type, key, ReportedEventIds.of(document.id(), type, about), data);
     }
 
     static byte[] sample(String file) {

@@ -174,8 +174,10 @@ class LocalStackIT {
                 y2014.toString());
         assertEquals("EUR", y2014.get("plannedCurrency").asText(), y2014.toString());
         assertEquals("EUR", y2014.get("expensesCurrency").asText(), y2014.toString());
-        // 2015 (NO_BUDGET) and 2016 (CURRENCIES_DIFFER) do not reach the catalog yet: ingest gives every yearly
-        // budget event of one activity the same event id (document, type, entity key), so the catalog applies one.
+        assertEquals("NO_BUDGET", awaitBudget("XX-TEST-1", id + "/2015").get("utilisationReason").asText());
+        JsonNode y2016 = awaitBudget("XX-TEST-1", id + "/2016");
+        assertEquals("CURRENCIES_DIFFER", y2016.get("utilisationReason").asText(), y2016.toString());
+        assertTrue(y2016.get("utilisationRate").isNull(), y2016.toString());
     }
 
     private static JsonNode awaitBudget(String office, String budgetId) throws Exception {

@@ -1,11 +1,9 @@
 package org.resultsflow.ingest.mapping;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.resultsflow.contracts.EventTypes;
 import org.resultsflow.contracts.results.AsOfBasis;
 import org.resultsflow.contracts.results.Budget;
@@ -15,6 +13,7 @@ import org.resultsflow.contracts.results.IndicatorReported;
 import org.resultsflow.contracts.results.Outcome;
 import org.resultsflow.contracts.results.OutcomeReported;
 import org.resultsflow.contracts.results.SourceDocument;
+import org.resultsflow.contracts.rules.ReportedEventIds;
 import org.resultsflow.ingest.parsing.DocumentFacts;
 import org.resultsflow.ingest.parsing.Extraction;
 
@@ -54,23 +53,22 @@ public final class ExtractionMapper {
         List<ReportedEvent> events = new ArrayList<>();
         for (Outcome outcome : extraction.outcomes()) {
             events.add(event(document, ReportedEvent.Stream.OUTCOMES, EventTypes.OUTCOME_REPORTED, outcome.id(),
-                    new OutcomeReported(document, outcome)));
+                    outcome.id(), new OutcomeReported(document, outcome)));
         }
         for (Indicator indicator : extraction.indicators()) {
             events.add(event(document, ReportedEvent.Stream.INDICATORS, EventTypes.INDICATOR_REPORTED, indicator.key(),
-                    new IndicatorReported(document, indicator)));
+                    indicator.key(), new IndicatorReported(document, indicator)));
         }
         for (Budget budget : extraction.budgets()) {
             events.add(event(document, ReportedEvent.Stream.BUDGETS, EventTypes.BUDGET_REPORTED, budget.entityId(),
-                    new BudgetReported(document, budget)));
+                    ReportedEventIds.about(budget), new BudgetReported(document, budget)));
         }
         return events;
     }
 
-    private static ReportedEvent event(
-            SourceDocument document, ReportedEvent.Stream stream, String type, String key, Object data) {
-        String identity = document.id() + '/' + type + '/' + key;
-        String id = UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
-        return new ReportedEvent(stream, id, type, key, data);
+    /** @param key the record key (per-key order); @param about what the event is about, for its id */
+    private static ReportedEvent event(SourceDocument document, ReportedEvent.Stream stream, String type, String key,
+            String about, Object data) {
+        return new ReportedEvent(stream, ReportedEventIds.of(document.id(), type, about), type, key, data);
     }
 }
