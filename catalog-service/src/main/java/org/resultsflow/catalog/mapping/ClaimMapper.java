@@ -408,9 +408,13 @@ public class ClaimMapper {
                 }
             });
         }
+        // A document may state an outcome's funding in several events, one per year (an IATI activity's incoming
+        // funds, a PDF export's yearly tables): each event's funding claims are about that event's entity and
+        // year, so that an event replaces only what it said itself and never another year's contributions.
+        String fundingSubject = budgetId(budget.entityId(), budget.reportingYear());
         if (budget.office() != null && !nullSafe(budget.funding()).isEmpty()) {
-            claims.add(claim(document, RecordType.FUNDING, budget.outcomeId(), budget.entityId(), FUNDING,
-                    budget.outcomeId(), Fields.OFFICE, budget.office(), true, budget.lines(), now));
+            claims.add(claim(document, RecordType.FUNDING, budget.outcomeId(), fundingSubject, FUNDING,
+                    fundingSubject, Fields.OFFICE, budget.office(), true, budget.lines(), now));
         }
         for (FundingContribution contribution : nullSafe(budget.funding())) {
             String entity = budget.outcomeId() + SEP + contribution.partner() + SEP + contribution.year();
@@ -418,7 +422,7 @@ public class ClaimMapper {
                     contribution.year(), contribution.total(), contribution.development(), contribution.humanitarian(),
                     contribution.developmentShare(), contribution.humanitarianShare());
             boolean known = contribution.total() != null && stated(contribution.total());
-            claims.add(claim(document, RecordType.FUNDING, budget.outcomeId(), budget.entityId(), CONTRIBUTION, entity,
+            claims.add(claim(document, RecordType.FUNDING, budget.outcomeId(), fundingSubject, CONTRIBUTION, entity,
                     Fields.CONTRIBUTION, value, known, contribution.lines(), now));
         }
         return claims;

@@ -10,15 +10,18 @@ import org.resultsflow.contracts.results.LineRange;
 
 /**
  * Which claim stands for a field. A known value beats a marker with no value; among equals, the later
- * as-of wins (no as-of ranks lowest) and on a tie the larger document id. This order depends on the
- * claims alone, never on when they arrived.
+ * as-of wins (no as-of ranks lowest), on a tie the larger document id, and within one document (which may say
+ * a field of several entities, e.g. the office with each year's funding) the larger entity. This order depends
+ * on the claims alone, never on when they arrived.
  */
 public final class ClaimRanking {
 
     public static final Comparator<Claim> PRECEDENCE = Comparator
             .comparing((Claim c) -> c.known)
             .thenComparing(c -> c.asOf, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(c -> c.documentId);
+            .thenComparing(c -> c.documentId)
+            .thenComparing(c -> c.entityType, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(c -> c.entityId, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private ClaimRanking() {
     }

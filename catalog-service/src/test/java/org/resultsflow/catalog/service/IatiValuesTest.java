@@ -171,6 +171,47 @@ class IatiValuesTest {
         assertEquals(0, total.get("amount").decimalValue().compareTo(new BigDecimal("1000")), total.toString());
     }
 
+    /**
+     * A document may state an outcome's funding year by year (an IATI activity's incoming funds of two years are
+     * two budget events): each event's claims replace only what that event said before, so both years'
+     * contributions stay, whether the events come in one batch or in two, in either order.
+     */
+    @Test
+    void aDocumentsFundingOfTwoYearsIsKeptWhenTheYearsArriveInSeparateBatches() throws Exception {
+        SourceDocument document = new SourceDocument("ef".repeat(32), "activities.xml", "application/xml",
+                "IATI_ACTIVITIES", LocalDate.of(2014, 9, 10), AsOfBasis.DECLARED_DATE);
+        List<ReceivedEvent<Object>> events = List.of(
+                new ReceivedEvent<>("f1", EventTypes.BUDGET_REPORTED, new BudgetReported(document, funding(2012, "Agency B", 100))),
+                new ReceivedEvent<>("f2", EventTypes.BUDGET_REPORTED, new BudgetReported(document, funding(2013, "Agency C", 200))));
+        List<List<List<ReceivedEvent<Object>>>> arrivals = List.of(
+                List.of(events),
+                List.of(List.of(events.get(0)), List.of(events.get(1))),
+                List.of(List.of(events.get(1)), List.of(events.get(0))));
+        Map<String, String> first = null;
+        for (List<List<ReceivedEvent<Object>>> batches : arrivals) {
+            InMemoryCatalog catalog = new InMemoryCatalog();
+            batches.forEach(batch -> catalog.apply(batch, true));
+            Map<String, String> state = catalog.dump();
+            JsonNode contributions = InMemoryCatalog.JSON.readTree(state.get(CatalogEngine.recordKey(RecordType.FUNDING,
+                    OUTCOME))).get("contributions");
+            assertEquals(List.of("Agency B", "Agency C"), java.util.stream.StreamSupport.stream(contributions.spliterator(),
+                    false).map(c -> c.get("partner").asText()).sorted().toList(), contributions.toString());
+            if (first == null) {
+                first = state;
+            }
+            assertEquals(first, state, "batches " + batches.stream().map(b -> b.stream().map(ReceivedEvent::id).toList()).toList());
+        }
+    }
+
+    private static Budget funding(int year, String partner, int amount) {
+        Money money = Money.in(String.valueOf(amount), "EUR", new BigDecimal(amount), LocalDate.of(year, 1, 1));
+        LineRange lines = new LineRange(year - 1900, year - 1890);
+        return new Budget(OUTCOME, BudgetEntityType.OUTCOME, OUTCOME, year, null, null, null, null, null, null,
+                List.of(new FundingContribution(partner, null, year, money, null, null, null, null, lines)), lines,
+                List.of(new MoneyFlow(MoneyFlow.Kind.TRANSACTION, "INCOMING_FUNDS", null, null, null,
+                        LocalDate.of(year, 1, 1), money, partner, "Agency A", lines)), OFFICE);
+    }
+
     private static <T> List<List<T>> permutations(List<T> items) {
         if (items.size() <= 1) {
             return List.of(items);

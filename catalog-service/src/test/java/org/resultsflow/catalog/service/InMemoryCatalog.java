@@ -71,7 +71,12 @@ public final class InMemoryCatalog {
         Instant now = Instant.now();
         Update update = engine.apply(engine.read(fresh, now), new Snapshot(claims.values(), records), now);
         claims.values().removeIf(c -> update.replaced().contains(ClaimMapper.Replacement.of(c)));
-        update.inserted().forEach(c -> claims.put(ClaimMapper.uniqueKey(c), c));
+        // As the database's claim_per_document constraint: a claim never silently takes another's place.
+        update.inserted().forEach(c -> {
+            if (claims.putIfAbsent(ClaimMapper.uniqueKey(c), c) != null) {
+                throw new IllegalStateException("a second claim of one document for " + ClaimMapper.uniqueKey(c));
+            }
+        });
         for (Change change : update.changes()) {
             records.put(CatalogEngine.recordKey(change.record().type(), change.record().id()),
                     new Stored(change.version(), change.record().state()));
