@@ -40,11 +40,16 @@ public final class ResultCodes {
     }
 
     static boolean isIndicatorCodeLine(String line) {
-        return INDICATOR_CODE.matcher(line.trim()).matches();
+        return isIndicatorCode(line.trim());
+    }
+
+    /** Whether a code has the grammar of the framework's indicator codes. */
+    public static boolean isIndicatorCode(String code) {
+        return INDICATOR_CODE.matcher(code).matches();
     }
 
     /** Whether an output code belongs under an outcome code ({@code MEX_D_2.1.1} under {@code MEX_D_2.1}). */
-    static boolean isUnder(String outputCode, String outcomeCode) {
+    public static boolean isUnder(String outputCode, String outcomeCode) {
         return outputCode.startsWith(outcomeCode + ".")
                 && outputCode.substring(outcomeCode.length() + 1).matches("\\d+");
     }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /** The shipped sample documents (classpath {@code samples/}) and the JSON form the golden files use. */
-final class Samples {
+public final class Samples {
 
     static final String S000 = "000_e25761c67d39ad5b.txt";
     static final String S001 = "001_32a555cdcd01bebc.txt";
@@ -25,7 +25,7 @@ final class Samples {
     static final List<String> ALL = List.of(S000, S001, S002, S003, S004);
 
     /** Keys in alphabetical order, BigDecimal as plain JSON numbers, dates as ISO strings. */
-    static final ObjectMapper JSON = configure(new ObjectMapper().findAndRegisterModules());
+    public static final ObjectMapper JSON = configure(new ObjectMapper().findAndRegisterModules());
 
     private Samples() {
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,12 +35,18 @@ import org.resultsflow.contracts.results.ValueType;
 import org.resultsflow.contracts.rules.NormalisedStatement;
 import org.resultsflow.contracts.rules.OutcomeId;
 import org.resultsflow.ingest.parsing.ParseWarning;
+import org.resultsflow.ingest.parsing.ResultCodes;
 
 /**
  * One IATI activity to the records of {@code contracts.results}: the activity is the outcome that owns its
  * results (as outputs, with their type) and budgets; each result's indicators carry the baselines, targets
  * and actuals. What cannot be read with certainty is kept as published and reported, never replaced by a
  * number (README: "IATI activity files").
+ *
+ * <p>Results and indicators are known by their place in the activity, unless the file itself says which portal
+ * output and indicator they are (README: "Meeting the portal's records"): the activity's identifier is a portal
+ * outcome id, the result's reference in the publisher's own vocabulary is an output code under that outcome, and
+ * the indicator's is an indicator code. Titles are never compared.
  */
 final class ActivityMapper {
 
@@ -48,6 +55,8 @@ final class ActivityMapper {
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final int MIN_YEAR = 1900;
     private static final int MAX_YEAR = 2200;
+    /** ResultVocabulary and IndicatorVocabulary 99: the reporting organisation's own codes, the portal's here. */
+    private static final String OWN_VOCABULARY = "99";
 
     private final List<ParseWarning> warnings;
     private String lang;
@@ -55,6 +64,8 @@ final class ActivityMapper {
     private String identifier;
     /** The outcome's office, given to each record of the activity: the catalog takes a record's office from it. */
     private String office;
+    /** The portal outcome code when the identifier is a portal outcome id, else null. */
+    private String portalCode;
 
     private ActivityMapper(List<ParseWarning> warnings) {
         this.warnings = warnings;
@@ -86,22 +97,31 @@ final class ActivityMapper {
         Optional<OutcomeId> portalId = identifier == null ? Optional.empty()
                 : OutcomeId.parse(identifier).filter(o -> o.id().equals(identifier));
         String code = portalId.map(OutcomeId::code).orElse(identifier);
+        portalCode = portalId.map(OutcomeId::code).orElse(null);
         office = portalId.map(OutcomeId::office).orElse(reportingOrg == null ? null : reportingOrg.ref());
 
         List<Output> outputs = new ArrayList<>();
         List<Indicator> indicators = new ArrayList<>();
+        Set<String> portalOutputs = new HashSet<>();
         int n = 0;
         for (XmlElement result : a.all("result")) {
             n++;
-            // Results and indicators have no identifier of their own in IATI: they are known by their place.
-            String resultCode = identifier == null ? null : identifier + "/R" + n;
+            // Results and indicators have no identifier of their own in IATI: they are known by their place,
+            // unless the result states the portal output it is.
+            String portalOutput = portalOutput(result, portalOutputs);
+            String resultCode = portalOutput != null ? portalOutput : identifier == null ? null : identifier + "/R" + n;
             outputs.add(new Output(resultCode, narrative(result.first("title")), List.of(), result.lines(),
                     code(IatiCodes.RESULT_TYPE, result, "type", "result"), bool(result, "aggregation-status"),
                     narrative(result.first("description")), references(result, "vocabulary-uri")));
             int m = 0;
+            Set<String> portalIndicators = new HashSet<>();
             for (XmlElement indicator : result.all("indicator")) {
                 m++;
-                indicators.add(indicator(indicator, resultCode, resultCode == null ? "R" + n + ".I" + m : "I" + m));
+                String portalIndicator = portalOutput == null ? null : portalIndicator(indicator, portalIndicators);
+                // an indicator of a portal output that states no code of its own is known by its place in it
+                String indicatorCode = portalIndicator != null ? portalIndicator
+                        : resultCode == null ? "R" + n + ".I" + m : "I" + m;
+                indicators.add(indicator(indicator, resultCode, indicatorCode, portalIndicator != null));
             }
             if (m == 0) {
                 warn(result, "result " + n + " has no indicator");
@@ -119,7 +139,62 @@ final class ActivityMapper {
         return new IatiParser.ActivityRecords(outcome, indicators, budgets(a));
     }
 
-    private Indicator indicator(XmlElement e, String resultCode, String code) {
+    /**
+     * The portal output code a result states: under a portal outcome id, exactly one code of the reporting
+     * organisation's vocabulary that is an output code of that outcome ({@code MEX_D_2.1.1} under
+     * {@code MEX_D_2.1}); null otherwise, and when another result of the activity already stated it.
+     */
+    private String portalOutput(XmlElement result, Set<String> taken) {
+        if (portalCode == null) {
+            return null;
+        }
+        String code = ownCode(result, c -> ResultCodes.isUnder(c, portalCode), "an output code under " + portalCode);
+        if (code != null && !taken.add(code)) {
+            warn(result, "result states output " + code + " as an earlier result does; it is known by its place");
+            return null;
+        }
+        return code;
+    }
+
+    /**
+     * The portal indicator code an indicator of a portal output states: exactly one code of the reporting
+     * organisation's vocabulary with the grammar of the framework's indicator codes ({@code MEX_D_2.1.1A},
+     * {@code SP_D_0.1.d}) that names no output; null otherwise, and when another indicator of the result stated it.
+     */
+    private String portalIndicator(XmlElement indicator, Set<String> taken) {
+        String code = ownCode(indicator, c -> ResultCodes.isIndicatorCode(c) && !ResultCodes.isUnder(c, portalCode),
+                "an indicator code");
+        if (code != null && !taken.add(code)) {
+            warn(indicator, "indicator states code " + code + " as an earlier indicator of its result does; it is"
+                    + " known by its place");
+            return null;
+        }
+        return code;
+    }
+
+    /** The one distinct code of vocabulary 99 among the element's references that {@code fits}; null when none or several. */
+    private String ownCode(XmlElement e, java.util.function.Predicate<String> fits, String what) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (XmlElement r : e.all("reference")) {
+            String vocabulary = r.attribute("vocabulary");
+            String code = r.attribute("code");
+            if (vocabulary != null && OWN_VOCABULARY.equals(vocabulary.strip()) && code != null && fits.test(code.strip())) {
+                codes.add(code.strip());
+            }
+        }
+        if (codes.size() > 1) {
+            warn(e, e.name + " states several codes that are " + what + " " + codes + "; it is known by its place");
+            return null;
+        }
+        return codes.isEmpty() ? null : codes.iterator().next();
+    }
+
+    /**
+     * @param portal whether the indicator is a portal indicator: its values of one whole calendar year without
+     *     dimensions, and its baselines of a year without dimensions, then have the portal's identity (year, kind,
+     *     rank) with no period, so that the catalog sets them beside the portal's values of that year
+     */
+    private Indicator indicator(XmlElement e, String resultCode, String code, boolean portal) {
         String measure = code(IatiCodes.INDICATOR_MEASURE, e, "measure", "indicator");
         String statement = narrative(e.first("title"));
         String normalised = statement == null ? null : NormalisedStatement.of(statement);
@@ -129,7 +204,8 @@ final class ActivityMapper {
             Integer year = year(baseline, baseline.value("year"), "baseline year");
             // the baseline's date is optional in 2.03; its year is what identifies it
             LocalDate date = baseline.attribute("iso-date") == null ? null : date(baseline, "iso-date", "baseline");
-            observations.add(observation(baseline, ObservationKind.BASELINE, year, date, date, measure, ranks));
+            observations.add(observation(baseline, ObservationKind.BASELINE, year, date, date, measure, ranks,
+                    portal && year != null));
         }
         for (XmlElement period : e.all("period")) {
             LocalDate start = date(period.first("period-start"), "iso-date", "period-start");
@@ -141,11 +217,15 @@ final class ActivityMapper {
                 warn(period, "indicator period has no period-end; its values are kept without a year");
             }
             Integer year = end == null ? null : inRange(period, end.getYear(), "period-end year");
+            boolean calendarYear = portal && year != null && start != null && start.equals(LocalDate.of(year, 1, 1))
+                    && end.equals(LocalDate.of(year, 12, 31));
             for (XmlElement target : period.all("target")) {
-                observations.add(observation(target, ObservationKind.MILESTONE, year, start, end, measure, ranks));
+                observations.add(observation(target, ObservationKind.MILESTONE, year, start, end, measure, ranks,
+                        calendarYear));
             }
             for (XmlElement actual : period.all("actual")) {
-                observations.add(observation(actual, ObservationKind.RESULT, year, start, end, measure, ranks));
+                observations.add(observation(actual, ObservationKind.RESULT, year, start, end, measure, ranks,
+                        calendarYear));
             }
         }
         String parent = resultCode != null ? resultCode : "";
@@ -154,13 +234,20 @@ final class ActivityMapper {
                 narrative(e.first("description")), references(e, "indicator-uri"), office);
     }
 
+    /** @param yearValue whether the value, if it has no dimensions, is the year's value as the portal gives it */
     private Observation observation(XmlElement e, ObservationKind kind, Integer year, LocalDate start, LocalDate end,
-            String measure, Map<String, Integer> ranks) {
+            String measure, Map<String, Integer> ranks, boolean yearValue) {
         List<Dimension> dimensions = e.all("dimension").stream()
                 .map(d -> new Dimension(d.attribute("name"), d.attribute("value"))).toList();
         List<String> locations = e.all("location").stream().map(l -> l.attribute("ref")).filter(Objects::nonNull)
                 .toList();
-        String identity = kind + "|" + start + "|" + end + "|" + dimensions;
+        if (yearValue && dimensions.isEmpty()) {
+            // the year says the whole period: without it the identity is the portal's (year, kind, rank)
+            start = null;
+            end = null;
+        }
+        // the rank is among the values of one year and kind (and period and dimensions), as the contract says
+        String identity = kind + "|" + year + "|" + start + "|" + end + "|" + dimensions;
         int sequence = ranks.merge(identity, 1, Integer::sum);
         return new Observation(year, kind, sequence, false, value(e, measure), e.lines(), start, end, dimensions,
                 narrative(e.first("comment")), locations);
