@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.resultsflow.contracts.EventTypes;
 import org.resultsflow.contracts.results.AsOfBasis;
 import org.resultsflow.contracts.results.Budget;
@@ -29,9 +30,10 @@ import org.resultsflow.contracts.rules.ReportedEventIds;
 import org.resultsflow.contracts.wire.ReceivedEvent;
 
 /**
- * The events ingest publishes for the five sample documents, built from its extraction goldens exactly as
- * its ExtractionMapper does: document id = SHA-256 of the sample's bytes, as-of = declared date, else 31
- * December of the data year, else none; event ids as ingest gives them ({@link ReportedEventIds}).
+ * The events ingest publishes for the five sample documents, and for a constructed IATI file about one of their
+ * outcomes, built from its extraction goldens exactly as its ExtractionMapper does: document id = SHA-256 of the
+ * document's bytes, as-of = declared date, else 31 December of the data year, else none; event ids as ingest gives
+ * them ({@link ReportedEventIds}).
  *
  * <p>A namespace gives the same documents other identities (office code, hence outcome, output and
  * indicator ids, and document ids), so that several end-to-end runs can share one database and broker.
@@ -43,10 +45,14 @@ public final class Seeds {
 
     public static final List<String> FILES = List.of("000_e25761c67d39ad5b.txt", "001_32a555cdcd01bebc.txt",
             "002_09399b8b1f137ae9.txt", "003_cf5ee7f4fb6c2d90.txt", "004_40431d85d19755e1.txt");
+    /** Ingest's constructed IATI activity of outcome MEX_D_2.1, whose references state sample 001's codes. */
+    public static final String IATI_MEX_D_2_1 = "portal-outcome-MEX_D_2.1.xml";
     public static final String OFFICE = "MEX";
     /** Seed 003 shows no outcome id; ingest resolves it (its statement is that of this outcome in seed 002). */
     public static final String OUTCOME_OF_003 = "MEX_D_4.1";
     public static final String PREFIX = "XM-DAC-41146-";
+    /** Every document the kit knows: the samples and the IATI file. */
+    private static final List<String> ALL = Stream.concat(FILES.stream(), Stream.of(IATI_MEX_D_2_1)).toList();
 
     /** One event as ingest would publish it. */
     public record Event(String topic, String type, String key, String id, Object data) {
@@ -67,8 +73,8 @@ public final class Seeds {
                 throw new IllegalArgumentException(office);
             }
             Map<String, String> ids = new LinkedHashMap<>();
-            for (String file : FILES) {
-                String real = sha256(sample(file));
+            for (String file : ALL) {
+                String real = sha256(document(file));
                 ids.put(real, sha256((office + '/' + real).getBytes(StandardCharsets.UTF_8)));
             }
             return new Namespace(office, ids);
@@ -105,9 +111,10 @@ public final class Seeds {
                         .replaceAll("\"office\"\\s*:\\s*\"" + OFFICE + "\"", "\"office\" : \"" + office + "\"");
             }
             JsonNode extraction = json.readTree(golden);
-            String realId = sha256(sample(file));
+            String realId = sha256(document(file));
             String documentId = namespace == null ? realId : namespace.documentIds().get(realId);
-            SourceDocument document = sourceDocument(documentId, file, extraction);
+            SourceDocument document = sourceDocument(documentId, file,
+                    file.endsWith(".xml") ? "application/xml" : "text/plain", extraction);
             String outcomeOf003 = PREFIX + OUTCOME_OF_003.replace(OFFICE + "_", office + "_");
 
             List<Event> events = new ArrayList<>();
@@ -140,7 +147,7 @@ public final class Seeds {
     }
 
     /** As ingest's ExtractionMapper: declared date, else 31 December of the data year, else none. */
-    public static SourceDocument sourceDocument(String id, String name, JsonNode extraction) {
+    public static SourceDocument sourceDocument(String id, String name, String mediaType, JsonNode extraction) {
         JsonNode facts = extraction.get("facts");
         LocalDate asOf = null;
         AsOfBasis basis = AsOfBasis.NONE;
@@ -151,7 +158,7 @@ public final class Seeds {
             asOf = LocalDate.of(facts.get("dataYear").asInt(), Month.DECEMBER, 31);
             basis = AsOfBasis.DATA_YEAR;
         }
-        return new SourceDocument(id, name, "text/plain", extraction.get("layout").asText(), asOf, basis);
+        return new SourceDocument(id, name, mediaType, extraction.get("layout").asText(), asOf, basis);
     }
 
     private static Event event(String topic, String type, SourceDocument document, String key, Object data) {
@@ -163,8 +170,9 @@ public final class Seeds {
         return new Event(topic, type, key, ReportedEventIds.of(document.id(), type, about), data);
     }
 
-    static byte[] sample(String file) {
-        return resource("samples/" + file);
+    /** The bytes of a sample page ({@code samples/}) or of an IATI file ({@code iati/}). */
+    static byte[] document(String file) {
+        return resource((file.endsWith(".xml") ? "iati/" : "samples/") + file);
     }
 
     private static byte[] resource(String path) {

@@ -39,7 +39,9 @@ public class BudgetResource {
     }
 
     @GET
-    @Operation(summary = "List canonical budgets", description = "In id (<entityId>/<reportingYear>) order, one page at a time.")
+    @Operation(summary = "List canonical budgets", description = "In id (<entityId>/<reportingYear>) order, one page at a time. Each figure "
+            + "with its provenance; where documents gave another amount for a figure, it is listed with its own "
+            + "provenance in conflicts.")
     @APIResponse(responseCode = "200", headers = @Header(name = Totals.TOTAL, description = "Items matching the filters, all pages"), content = @Content(schema = @Schema(implementation = CatalogBudget.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "Invalid page or size", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<RestResponse<List<CatalogBudget>>> list(

@@ -1,9 +1,13 @@
 package org.resultsflow.catalog.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.resultsflow.catalog.mapping.ClaimMapper;
 import org.resultsflow.catalog.mapping.Fields;
 import org.resultsflow.catalog.repository.Claim;
@@ -26,6 +30,10 @@ public class BudgetMerge {
         this.values = values;
     }
 
+    /** The figures of a budget, in the order their conflicts are listed. */
+    private static final List<String> FIGURES = List.of(Fields.PLANNED, Fields.ACTUAL, Fields.EXPENSES,
+            Fields.STATED_SHORTFALL, Fields.CORE, Fields.NON_CORE);
+
     public CatalogBudget budget(String budgetId, Collection<Claim> claims) {
         Map<String, Claim> fields = ClaimValues.bestPerKey(claims, c -> c.field);
         String outcomeId = values.known(fields.get(Fields.OUTCOME_ID), String.class);
@@ -42,7 +50,48 @@ public class BudgetMerge {
                 money(fields.get(Fields.STATED_SHORTFALL)),
                 money(fields.get(Fields.CORE)),
                 money(fields.get(Fields.NON_CORE)),
-                flows(fields.get(Fields.FLOWS)));
+                flows(fields.get(Fields.FLOWS)),
+                conflicts(fields, claims));
+    }
+
+    /**
+     * For each figure, the known amounts other documents gave that differ from the canonical one (best first, one
+     * per document and amount): a portal page and an IATI file stating one outcome's budget of one year meet in
+     * one record, and the one that does not stand stays visible beside the one that does.
+     */
+    private List<CatalogBudget.Conflict> conflicts(Map<String, Claim> best, Collection<Claim> claims) {
+        List<CatalogBudget.Conflict> conflicts = new ArrayList<>();
+        for (String field : FIGURES) {
+            Claim standing = best.get(field);
+            if (standing == null || !standing.known) {
+                continue;
+            }
+            Money value = values.read(standing, Money.class);
+            Set<String> seen = new HashSet<>();
+            claims.stream().filter(c -> field.equals(c.field) && c.known && !c.documentId.equals(standing.documentId))
+                    .sorted(ClaimRanking.PRECEDENCE.reversed())
+                    .forEach(c -> {
+                        Money other = values.read(c, Money.class);
+                        if (!sameAmount(value, other) && seen.add(c.documentId + '\u0000' + c.value)) {
+                            conflicts.add(new CatalogBudget.Conflict(field, money(other, c)));
+                        }
+                    });
+        }
+        return conflicts;
+    }
+
+    /**
+     * The same amount however written ({@code $934.31 K} and {@code 934310} in USD): equal US dollars, else the
+     * same currency and amount, else the same text. Amounts in different currencies differ: nothing is converted.
+     */
+    static boolean sameAmount(Money a, Money b) {
+        if (a.usd() != null && b.usd() != null) {
+            return a.usd().compareTo(b.usd()) == 0;
+        }
+        if (a.amount() != null && b.amount() != null) {
+            return Objects.equals(a.currency(), b.currency()) && a.amount().compareTo(b.amount()) == 0;
+        }
+        return Objects.equals(a.raw(), b.raw());
     }
 
     /** The flows of the best document, each value with that document and the flow's own lines. */
