@@ -121,6 +121,37 @@ class PortalReconciliationTest {
         assertTrue(page.budgets().stream().anyMatch(b -> OUTCOME.equals(b.entityId()) && b.reportingYear() == 2021));
     }
 
+    @Test
+    void codesThatAreAmbiguousRepeatedOrOfAnotherOutcomeStateNothing() throws Exception {
+        String xml = ActivityFiles.HEAD + " <iati-activity default-currency=\"USD\">\n"
+                + "  <iati-identifier>" + OUTCOME + "</iati-identifier>\n"
+                + "  <reporting-org ref=\"XM-DAC-41146\" type=\"40\"><narrative>UN Women</narrative></reporting-org>\n"
+                + "  <title><narrative>Outcome</narrative></title>\n"
+                + result("<reference vocabulary=\"99\" code=\"MEX_D_2.1.1\"/><reference vocabulary=\"99\" code=\"MEX_D_2.1.2\"/>",
+                        "<reference vocabulary=\"99\" code=\"MEX_D_2.1.1A\"/>")
+                + result("<reference vocabulary=\"99\" code=\"MEX_D_2.2.1\"/>", "<reference vocabulary=\"99\" code=\"MEX_D_2.2.1A\"/>")
+                + result("<reference vocabulary=\"99\" code=\"MEX_D_2.1.3\"/>", "<reference vocabulary=\"99\" code=\"MEX_D_2.1.3\"/>")
+                + result("<reference vocabulary=\"99\" code=\"MEX_D_2.1.3\"/>", "<reference vocabulary=\"99\" code=\"MEX_D_2.1.3A\"/>")
+                + " </iati-activity>\n" + ActivityFiles.TAIL;
+        Extraction read = IatiParser.parse(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        assertEquals(List.of(OUTCOME + "/R1", OUTCOME + "/R2", "MEX_D_2.1.3", OUTCOME + "/R4"),
+                read.outcomes().get(0).outputs().stream().map(Output::code).toList(),
+                "two output codes; an output of another outcome; a code stated by an earlier result");
+        assertEquals(List.of(OUTCOME + "/R1::I1", OUTCOME + "/R2::I1", "MEX_D_2.1.3::I1", OUTCOME + "/R4::I1"),
+                read.indicators().stream().map(Indicator::key).toList(), "an output code is no indicator code");
+        List<String> warnings = read.warnings().stream().map(ParseWarning::message).toList();
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("several codes") && w.contains("MEX_D_2.1.1, MEX_D_2.1.2")),
+                warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("states output MEX_D_2.1.3 as an earlier result does")),
+                warnings.toString());
+    }
+
+    private static String result(String references, String indicatorReferences) {
+        return "  <result type=\"1\">\n   <title><narrative>Result</narrative></title>\n   " + references + "\n"
+                + "   <indicator measure=\"1\">\n    <title><narrative>Indicator</narrative></title>\n    "
+                + indicatorReferences + "\n   </indicator>\n  </result>\n";
+    }
+
     /**
      * The extraction the catalog's tests replay as ingest publishes it ({@code golden/<file>.json}); on a
      * difference the actual extraction is written to {@code target/golden-actual/}.
