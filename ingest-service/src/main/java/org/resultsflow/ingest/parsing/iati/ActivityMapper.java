@@ -172,13 +172,14 @@ final class ActivityMapper {
         return code;
     }
 
-    /** The one distinct code of vocabulary 99 among the element's references that {@code fits}; null when none or several. */
+    /** The one distinct code of vocabulary 99 among the element's references that {@code fits}; else null. */
     private String ownCode(XmlElement e, java.util.function.Predicate<String> fits, String what) {
         Set<String> codes = new LinkedHashSet<>();
         for (XmlElement r : e.all("reference")) {
             String vocabulary = r.attribute("vocabulary");
             String code = r.attribute("code");
-            if (vocabulary != null && OWN_VOCABULARY.equals(vocabulary.strip()) && code != null && fits.test(code.strip())) {
+            if (vocabulary != null && OWN_VOCABULARY.equals(vocabulary.strip()) && code != null
+                    && fits.test(code.strip())) {
                 codes.add(code.strip());
             }
         }
