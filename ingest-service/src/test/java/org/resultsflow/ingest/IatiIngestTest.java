@@ -98,6 +98,29 @@ class IatiIngestTest {
                 .statusCode(422).body("message", containsString("not well-formed"));
     }
 
+    /**
+     * An organisation file is recognised from its root and refused with a 422 that says why (its budgets are an
+     * organisation's, a recipient organisation's or a country's, not an outcome's) and what is read instead;
+     * nothing of it is registered.
+     */
+    @Test
+    void anOrganisationFileIsRefusedWith422SayingWhyAndWhatIsRead() throws Exception {
+        byte[] xml = DocumentIngestTest.sample("iati/organisation-standard-example-annotated.xml");
+        for (String path : List.of("/api/documents", "/api/documents/preview")) {
+            given().auth().oauth2(DocumentIngestTest.token("ingest")).contentType("application/xml").body(xml)
+                    .post(path).then()
+                    .statusCode(422)
+                    .contentType("application/json")
+                    .body("status", equalTo(422))
+                    .body("error", notNullValue())
+                    .body("message", containsString("<iati-organisations>"))
+                    .body("message", containsString("total-budget, recipient-org-budget, recipient-country-budget"))
+                    .body("message", containsString("activity files (root <iati-activities>"));
+        }
+        given().auth().oauth2(DocumentIngestTest.token("ingest")).get("/api/documents/{id}", DocumentIngestTest.sha256(xml))
+                .then().statusCode(404);
+    }
+
     private static byte[] sampleQuietly() {
         try {
             return DocumentIngestTest.sample(ANNOTATED);

@@ -62,23 +62,27 @@
     });
   }
 
-  const funding = document.getElementById('funding-chart');
-  if (funding && data.funding) {
-    new Chart(funding, {
+  // One chart per currency: amounts are never converted, so each has its own axis.
+  (data.funding || []).forEach(f => {
+    const canvas = document.getElementById(f.canvas);
+    if (!canvas) return;
+    const money = f.currency === 'USD' ? usd
+      : v => f.currency + ' ' + Math.round(Number(v)).toLocaleString('en-US');
+    new Chart(canvas, {
       type: 'bar',
       data: {
-        labels: data.funding.labels,
-        datasets: data.funding.datasets.map((d, i) => ({
+        labels: f.labels,
+        datasets: f.datasets.map((d, i) => ({
           label: d.label.length > 48 ? d.label.slice(0, 46) + '…' : d.label, fullLabel: d.label,
           data: d.data, backgroundColor: palette[i % palette.length], stack: 'partners'
         }))
       },
       options: {
-        scales: { x: { stacked: true }, y: { stacked: true, ticks: { callback: v => usd(v) } } },
-        plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: c => c.dataset.fullLabel + ': ' + usd(c.raw) } } }
+        scales: { x: { stacked: true }, y: { stacked: true, ticks: { callback: v => money(v) } } },
+        plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: c => c.dataset.fullLabel + ': ' + money(c.raw) } } }
       }
     });
-  }
+  });
   (data.trajectories || []).forEach(t => {
     const canvas = document.getElementById(t.canvas);
     if (!canvas) return;

@@ -85,9 +85,17 @@ public class ClaimMapper {
     public record NoteValue(String status, String text, ProgressNote.YearBasis yearBasis, boolean partial) {
     }
 
-    /** A funding contribution as one value: its amounts and shares belong together. */
+    /**
+     * A funding contribution as one value: its amounts and shares belong together. Partner, year and sequence are
+     * its identity, in the entity id; they are kept here too, as the partner name may hold a '#'.
+     */
     public record ContributionValue(String partner, String partnerType, int year, Money total, Money development,
-            Money humanitarian, BigDecimal developmentShare, BigDecimal humanitarianShare) {
+            Money humanitarian, BigDecimal developmentShare, BigDecimal humanitarianShare, Integer sequence) {
+
+        /** The rank among the document's contributions of this partner and year; 1 for claims stored without one. */
+        public int rank() {
+            return sequence == null ? 1 : sequence;
+        }
     }
 
     /**
@@ -417,15 +425,26 @@ public class ClaimMapper {
                     fundingSubject, Fields.OFFICE, budget.office(), true, budget.lines(), now));
         }
         for (FundingContribution contribution : nullSafe(budget.funding())) {
-            String entity = budget.outcomeId() + SEP + contribution.partner() + SEP + contribution.year();
             ContributionValue value = new ContributionValue(contribution.partner(), contribution.partnerType(),
                     contribution.year(), contribution.total(), contribution.development(), contribution.humanitarian(),
-                    contribution.developmentShare(), contribution.humanitarianShare());
+                    contribution.developmentShare(), contribution.humanitarianShare(), contribution.rank());
             boolean known = contribution.total() != null && stated(contribution.total());
-            claims.add(claim(document, RecordType.FUNDING, budget.outcomeId(), fundingSubject, CONTRIBUTION, entity,
+            claims.add(claim(document, RecordType.FUNDING, budget.outcomeId(), fundingSubject, CONTRIBUTION,
+                    contributionId(budget.outcomeId(), contribution.partner(), contribution.year(), contribution.rank()),
                     Fields.CONTRIBUTION, value, known, contribution.lines(), now));
         }
         return claims;
+    }
+
+    /**
+     * A contribution is outcome + partner + year + sequence: two contributions one document states for one partner
+     * and year (an IATI activity's two incoming-funds transactions) are two values, as two milestone blocks of one
+     * year are, not one value stated twice. The first keeps the id {@code <outcome>#<partner>#<year>} it had before
+     * sequences, so it still meets the claims other documents made of it; a later one is {@code …#<year>#<sequence>}.
+     */
+    public static String contributionId(String outcomeId, String partner, int year, int sequence) {
+        String id = outcomeId + SEP + partner + SEP + year;
+        return sequence <= 1 ? id : id + SEP + sequence;
     }
 
     /** An amount is known when it is a number, in US dollars or in the currency the document names. */

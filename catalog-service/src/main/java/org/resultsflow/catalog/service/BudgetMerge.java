@@ -116,10 +116,12 @@ public class BudgetMerge {
                     ClaimMapper.ContributionValue value = values.read(claim, ClaimMapper.ContributionValue.class);
                     return new CatalogFunding.Contribution(value.partner(), value.partnerType(), value.year(),
                             money(value.total(), claim), money(value.development(), claim),
-                            money(value.humanitarian(), claim), value.developmentShare(), value.humanitarianShare());
+                            money(value.humanitarian(), claim), value.developmentShare(), value.humanitarianShare(),
+                            value.rank());
                 })
                 .sorted(java.util.Comparator.comparing(CatalogFunding.Contribution::partner)
-                        .thenComparingInt(CatalogFunding.Contribution::year))
+                        .thenComparingInt(CatalogFunding.Contribution::year)
+                        .thenComparingInt(CatalogFunding.Contribution::sequence))
                 .toList();
         return new CatalogFunding(outcomeId, Offices.of(values.known(office, String.class), outcomeId), contributions);
     }

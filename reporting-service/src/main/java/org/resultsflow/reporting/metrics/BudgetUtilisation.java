@@ -46,8 +46,8 @@ public final class BudgetUtilisation {
         boolean overSpend = expenses != null && actual != null && expenses.compareTo(actual) > 0;
         Provenance source = Stream.of(budget.planned(), budget.actual(), budget.expenses(), budget.statedShortfall())
                 .filter(m -> m != null && m.provenance() != null).map(CatalogMoney::provenance).findFirst().orElse(null);
-        Amount budgeted = Amount.of(budget.planned());
-        Amount spent = Amount.of(budget.expenses());
+        StatedAmount budgeted = StatedAmount.of(budget.planned());
+        StatedAmount spent = StatedAmount.of(budget.expenses());
         UtilisationReason reason = utilisationReason(budget.planned(), budgeted, budget.expenses(), spent);
         return new BudgetRow(budgetId, budget.entityId(),
                 budget.entityType() == null ? null : budget.entityType().name(), budget.outcomeId(),
@@ -61,24 +61,9 @@ public final class BudgetUtilisation {
                 reason == null ? rate(spent.value(), budgeted.value()) : null, reason == null ? null : reason.name());
     }
 
-    /** An amount in the currency it is stated in. */
-    record Amount(BigDecimal value, String currency) {
-
-        /** The amount in the currency the document names, else in US dollars; null when it is neither (not a number). */
-        static Amount of(CatalogMoney money) {
-            if (money == null) {
-                return null;
-            }
-            if (money.amount() != null && money.currency() != null) {
-                return new Amount(money.amount(), money.currency());
-            }
-            return money.usd() == null ? null : new Amount(money.usd(), "USD");
-        }
-    }
-
     /** Null when expenses ÷ planned can be computed in one currency. */
-    private static UtilisationReason utilisationReason(CatalogMoney planned, Amount budgeted, CatalogMoney expenses,
-            Amount spent) {
+    private static UtilisationReason utilisationReason(CatalogMoney planned, StatedAmount budgeted,
+            CatalogMoney expenses, StatedAmount spent) {
         if (planned == null) {
             return UtilisationReason.NO_BUDGET;
         }

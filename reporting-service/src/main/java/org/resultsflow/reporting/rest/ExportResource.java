@@ -42,9 +42,11 @@ public class ExportResource {
             + "afterSequence." + STREAMED;
     private static final String BY_BUDGET = "Rows in id order; to resume an export that broke off, pass the id of the last "
             + "row received as afterId." + STREAMED;
-    private static final String BY_CONTRIBUTION = "Rows in outcome id, partner and year order; to resume an export that broke "
-            + "off, pass the outcomeId, partner and year of the last row received as afterOutcome, afterPartner and "
-            + "afterYear." + STREAMED;
+    private static final String BY_CONTRIBUTION = "Rows in outcome id, partner, year and sequence order; to resume an "
+            + "export that broke off, pass the outcomeId, partner, year and sequence of the last row received as "
+            + "afterOutcome, afterPartner, afterYear and afterSequence. Each contribution keeps its amount in its own "
+            + "currency (totalAmount, totalCurrency, totalValueDate); total is the US-dollar figure, null for another "
+            + "currency." + STREAMED;
     private static final String CSV = "A header row of the field names, then every matching row. ";
     private static final String LINES = "One JSON object a line. ";
     private static final String WORKBOOK = "The rows and columns of the CSV export on a sheet with a header row; numbers are "

@@ -40,7 +40,11 @@ public class FundingResource {
     }
 
     @GET
-    @Operation(summary = "Contributions per outcome, partner and year", description = "JSON or CSV.")
+    @Operation(summary = "Contributions per outcome, partner, year and sequence", description = "JSON or CSV. Each "
+            + "contribution keeps its amount in the currency the document states (totalAmount, totalCurrency, "
+            + "totalValueDate), never converted; total is the US-dollar figure, null for another currency. Two "
+            + "contributions one document states for one partner and year are two rows (sequence 1 and 2). Per "
+            + "outcome and year: US dollars first, then other currencies by code, larger amounts first.")
     @APIResponse(responseCode = "200", description = "One page of contributions",
             headers = @Header(name = Paged.TOTAL, description = "Contributions matching the filters, all pages"),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundingContribution.class, type = SchemaType.ARRAY)),
@@ -57,7 +61,11 @@ public class FundingResource {
 
     @GET
     @Path("/totals")
-    @Operation(summary = "Contributions summed per outcome or office, and year", description = "JSON or CSV.")
+    @Operation(summary = "Contributions summed per outcome or office, year and currency", description = "JSON or CSV. "
+            + "One row per currency the contributions are stated in, US dollars first: amount is the sum in that "
+            + "currency, total the US-dollar sum (equal to amount on the USD row, null on the others); euros are "
+            + "never added to dollars and nothing is converted. Contributions shown without a number have a row of "
+            + "their own with currency and amount null.")
     @APIResponse(responseCode = "200", description = "One page of totals",
             headers = @Header(name = Paged.TOTAL, description = "Totals matching the filters, all pages"),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundingTotal.class, type = SchemaType.ARRAY)),

@@ -45,11 +45,12 @@ public final class ResumeAfter {
         }
     }
 
-    /** A funding contribution: outcome id, partner, year. */
+    /** A funding contribution: outcome id, partner, year, sequence. */
     public static class Funding {
 
         @QueryParam("afterOutcome")
-        @Parameter(description = "Resume after the contribution of this outcome id, with afterPartner and afterYear")
+        @Parameter(description = "Resume after the contribution of this outcome id, with afterPartner, afterYear and "
+                + "afterSequence")
         public String outcome;
 
         @QueryParam("afterPartner")
@@ -60,8 +61,14 @@ public final class ResumeAfter {
         @Parameter(description = "… and year")
         public Integer year;
 
+        @QueryParam("afterSequence")
+        @Parameter(description = "… and sequence (1 unless one document states several contributions of the partner "
+                + "that year)")
+        public Integer sequence;
+
         ResumeKey key() {
-            return ResumeKey.part("afterOutcome", outcome).part("afterPartner", partner).part("afterYear", year).build();
+            return ResumeKey.part("afterOutcome", outcome).part("afterPartner", partner).part("afterYear", year)
+                    .part("afterSequence", sequence).build();
         }
     }
 }

@@ -23,8 +23,8 @@ public class ExportQueries {
     public static final List<String> INDICATOR_YEAR_KEY = List.of("indicator_id", "year", "sequence");
     /** The key of a budget row: its id. */
     public static final List<String> BUDGET_KEY = List.of("id");
-    /** The key of a funding contribution: outcome id, partner, year. */
-    public static final List<String> FUNDING_KEY = List.of("outcome_id", "partner", "year");
+    /** The key of a funding contribution: outcome id, partner, year, sequence. */
+    public static final List<String> FUNDING_KEY = List.of("outcome_id", "partner", "year", "sequence");
 
     private final Pool pool;
 

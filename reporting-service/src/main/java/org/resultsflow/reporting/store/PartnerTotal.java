@@ -2,6 +2,9 @@ package org.resultsflow.reporting.store;
 
 import java.math.BigDecimal;
 
-/** A funding partner's contributions in one year, summed over outcomes; {@code total} null when none states one. */
-public record PartnerTotal(String partner, int year, BigDecimal total) {
+/**
+ * A funding partner's contributions in one year and one currency, summed over outcomes; {@code currency} and
+ * {@code total} null for contributions shown without a number.
+ */
+public record PartnerTotal(String partner, int year, String currency, BigDecimal total) {
 }

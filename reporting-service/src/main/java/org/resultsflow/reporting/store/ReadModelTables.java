@@ -70,9 +70,10 @@ public final class ReadModelTables {
     static final Table FUNDING = new Table("report_funding", List.of("outcome_id"),
             List.of("outcome_id", "office", "version", "updated_at"));
     static final Table FUNDING_CONTRIBUTION = new Table("report_funding_contribution",
-            List.of("outcome_id", "partner", "year"),
-            List.of("outcome_id", "partner", "year", "office", "total_usd", "total_shown", "development_usd",
-                    "humanitarian_usd", "partner_type", "development_share", "humanitarian_share"));
+            List.of("outcome_id", "partner", "year", "sequence"),
+            List.of("outcome_id", "partner", "year", "sequence", "office", "total_usd", "total_shown", "development_usd",
+                    "humanitarian_usd", "partner_type", "development_share", "humanitarian_share", "total_amount",
+                    "total_currency", "total_value_date"));
 
     /** Parents before children. */
     public static final List<Table> ALL = List.of(OUTCOME, PROGRESS_NOTE, INDICATOR, ATTAINMENT, PROGRESS, BUDGET, FUNDING,

@@ -41,6 +41,7 @@ import org.resultsflow.reporting.metrics.ProgressRow;
 import org.resultsflow.reporting.metrics.ProgressThresholds;
 import org.resultsflow.reporting.metrics.ProgressTimeline;
 import org.resultsflow.reporting.metrics.ProgressTimeline.TimelineNote;
+import org.resultsflow.reporting.metrics.StatedAmount;
 import org.resultsflow.reporting.store.ReadModelTables.Table;
 
 /**
@@ -255,17 +256,20 @@ public class ReadModelWriter {
             CatalogFunding funding = change.data().funding();
             String office = Offices.office(funding.office(), outcomeId);
             fundings.add(Tuple.from(Arrays.asList(outcomeId, office, change.version(), time(change.changedAt()))));
-            Map<String, CatalogFunding.Contribution> byPartnerYear = new LinkedHashMap<>();
+            // One row per partner, year and sequence; should a change repeat one, its first stands.
+            Map<String, CatalogFunding.Contribution> byIdentity = new LinkedHashMap<>();
             if (funding.contributions() != null) {
                 funding.contributions().stream().filter(c -> c != null && c.partner() != null)
-                        .forEach(c -> byPartnerYear.putIfAbsent(c.partner() + "\u0000" + c.year(), c));
+                        .forEach(c -> byIdentity.putIfAbsent(c.partner() + "\u0000" + c.year() + "\u0000" + c.sequence(), c));
             }
-            for (CatalogFunding.Contribution c : byPartnerYear.values()) {
-                contributions.add(Tuple.from(Arrays.asList(outcomeId, c.partner(), c.year(), office,
+            for (CatalogFunding.Contribution c : byIdentity.values()) {
+                StatedAmount amount = StatedAmount.of(c.total());
+                contributions.add(Tuple.from(Arrays.asList(outcomeId, c.partner(), c.year(), c.sequence(), office,
                         c.total() == null ? null : c.total().usd(), c.total() == null ? null : c.total().raw(),
                         c.development() == null ? null : c.development().usd(),
                         c.humanitarian() == null ? null : c.humanitarian().usd(), c.partnerType(),
-                        c.developmentShare(), c.humanitarianShare())));
+                        c.developmentShare(), c.humanitarianShare(), amount == null ? null : amount.value(),
+                        amount == null ? null : amount.currency(), c.total() == null ? null : c.total().valueDate())));
             }
         }
         return connection.preparedQuery(FUNDING.upsert(schema)).executeBatch(fundings)

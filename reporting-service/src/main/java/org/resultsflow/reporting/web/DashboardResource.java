@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ import org.resultsflow.reporting.web.DashboardViews.HeatRow;
 import org.resultsflow.reporting.web.DashboardViews.OutcomeLink;
 import org.resultsflow.reporting.web.DashboardViews.Overview;
 import org.resultsflow.reporting.web.DashboardViews.OutcomePage;
-import org.resultsflow.reporting.web.DashboardViews.PartnerLine;
+import org.resultsflow.reporting.web.DashboardViews.FundingChart;
 import org.resultsflow.reporting.web.DashboardViews.Portfolio;
 import org.resultsflow.reporting.web.DashboardViews.TimelineEntry;
 import org.resultsflow.reporting.web.DashboardViews.Trajectory;
@@ -138,7 +139,7 @@ public class DashboardResource {
                     Map<String, Map<Integer, long[]>> byOutcome = countsByOutcome(found.getItem1());
                     List<HeatRow> heat = heatMap(byOutcome, statements, charts);
                     List<BudgetLine> budgetLines = budgets(found.getItem2(), charts);
-                    List<PartnerLine> partners = funding(found.getItem3(), charts);
+                    List<FundingChart> partners = funding(found.getItem3(), charts);
                     return Templates.index(new Overview(filter, CHART_JS, heat, heatYears(byOutcome), budgetLines,
                             partners, links, script(charts)));
                 });
@@ -310,22 +311,32 @@ public class DashboardResource {
         return lines;
     }
 
-    private static List<PartnerLine> funding(List<PartnerTotal> rows, Map<String, Object> charts) {
-        TreeSet<Integer> years = new TreeSet<>();
-        Map<String, Map<Integer, BigDecimal>> byPartner = new TreeMap<>();
-        for (PartnerTotal r : rows) {
-            years.add(r.year());
-            byPartner.computeIfAbsent(r.partner(), k -> new TreeMap<>()).put(r.year(), r.total());
-        }
-        List<Map<String, Object>> datasets = new ArrayList<>();
-        List<PartnerLine> lines = new ArrayList<>();
-        byPartner.forEach((partner, totals) -> {
-            List<BigDecimal> data = years.stream().map(y -> totals.getOrDefault(y, BigDecimal.ZERO)).toList();
-            datasets.add(Map.of("label", partner, "data", data));
-            lines.add(new PartnerLine(partner, years.stream().map(y -> DashboardViews.usd(totals.get(y))).toList()));
+    /**
+     * One chart per currency the office's contributions are stated in, US dollars first (canvas {@code funding-chart},
+     * the others {@code funding-chart-<currency>}); contributions shown without a number are in none.
+     */
+    private static List<FundingChart> funding(List<PartnerTotal> rows, Map<String, Object> charts) {
+        Map<String, List<PartnerTotal>> byCurrency = new LinkedHashMap<>();
+        rows.stream().filter(r -> r.currency() != null)
+                .sorted(Comparator.comparing((PartnerTotal r) -> !"USD".equals(r.currency())).thenComparing(PartnerTotal::currency))
+                .forEach(r -> byCurrency.computeIfAbsent(r.currency(), k -> new ArrayList<>()).add(r));
+        List<FundingChart> lines = new ArrayList<>();
+        List<Map<String, Object>> drawn = new ArrayList<>();
+        byCurrency.forEach((currency, ofCurrency) -> {
+            TreeSet<Integer> years = new TreeSet<>();
+            Map<String, Map<Integer, BigDecimal>> byPartner = new TreeMap<>();
+            for (PartnerTotal r : ofCurrency) {
+                years.add(r.year());
+                byPartner.computeIfAbsent(r.partner(), k -> new TreeMap<>()).put(r.year(), r.total());
+            }
+            List<Map<String, Object>> datasets = new ArrayList<>();
+            byPartner.forEach((partner, totals) -> datasets.add(Map.of("label", partner,
+                    "data", years.stream().map(y -> totals.getOrDefault(y, BigDecimal.ZERO)).toList())));
+            String canvas = "USD".equals(currency) ? "funding-chart" : "funding-chart-" + currency;
+            drawn.add(Map.of("canvas", canvas, "currency", currency, "labels", List.copyOf(years), "datasets", datasets));
+            lines.add(new FundingChart(canvas, currency, byPartner.size()));
         });
-        charts.put("funding", Map.of("labels", List.copyOf(years), "datasets", datasets));
-        charts.put("fundingYears", List.copyOf(years));
+        charts.put("funding", drawn);
         return lines;
     }
 

@@ -18,7 +18,7 @@ final class DashboardViews {
 
     @TemplateData
     record Overview(String office, String chartJs, List<HeatRow> heat, List<Integer> years, List<BudgetLine> budgets,
-            List<PartnerLine> partners, List<OutcomeLink> outcomes, String chartData) {
+            List<FundingChart> funding, List<OutcomeLink> outcomes, String chartData) {
     }
 
     @TemplateData
@@ -140,8 +140,12 @@ final class DashboardViews {
             boolean overSpend, String utilisation, String utilisationReason) {
     }
 
+    /**
+     * The funding partners' contributions per year in one currency: a chart of its own, as amounts are never
+     * converted and a bar of euros on a dollar axis would mislead.
+     */
     @TemplateData
-    record PartnerLine(String partner, List<String> totals) {
+    record FundingChart(String canvas, String currency, int partners) {
     }
 
     @TemplateData

@@ -103,12 +103,14 @@ class ReportExportsTest {
         assertEquals(3 * PARTNERS * 5, rows.size());
         List<String> keys = new ArrayList<>();
         for (JsonNode row : rows) {
-            keys.add(row.get("outcomeId").asText() + "|" + row.get("partner").asText() + "|" + row.get("year").asInt());
+            keys.add(row.get("outcomeId").asText() + "|" + row.get("partner").asText() + "|" + row.get("year").asInt()
+                    + "|" + row.get("sequence").asInt());
         }
-        assertEquals(keys.stream().sorted().toList(), keys, "outcome, partner, year order");
+        assertEquals(keys.stream().sorted().toList(), keys, "outcome, partner, year, sequence order");
         JsonNode last = rows.get(250);
         List<JsonNode> resumed = ndjson("funding.ndjson?office=" + OFFICE + "&afterOutcome=" + last.get("outcomeId").asText()
-                + "&afterPartner=" + last.get("partner").asText().replace(" ", "%20") + "&afterYear=" + last.get("year").asInt());
+                + "&afterPartner=" + last.get("partner").asText().replace(" ", "%20") + "&afterYear=" + last.get("year").asInt()
+                + "&afterSequence=" + last.get("sequence").asInt());
         assertEquals(rows.subList(251, rows.size()), resumed);
         List<List<String>> csv = WorkbookExportTest.Csv.parse(get("funding.csv?office=" + OFFICE).body());
         assertEquals(rows.size() + 1, csv.size());

@@ -320,6 +320,9 @@ final class ActivityMapper {
                 lines = lines.span(f.lines());
             }
             List<FundingContribution> funding = new ArrayList<>();
+            // Each incoming-funds transaction is a contribution of its own: two of one provider in one year are
+            // two values the activity states, numbered in document order, not one value stated twice.
+            Map<String, Integer> ranks = new HashMap<>();
             for (MoneyFlow f : flows) {
                 if (f.kind() == MoneyFlow.Kind.TRANSACTION && "INCOMING_FUNDS".equals(f.type())) {
                     if (year == null || f.provider() == null) {
@@ -327,7 +330,7 @@ final class ActivityMapper {
                                 + " are kept with the budget but are no funding contribution");
                     } else {
                         funding.add(new FundingContribution(f.provider(), null, year, f.value(), null, null, null,
-                                null, f.lines()));
+                                null, f.lines(), ranks.merge(f.provider(), 1, Integer::sum)));
                     }
                 }
             }

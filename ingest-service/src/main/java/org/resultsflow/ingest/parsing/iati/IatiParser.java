@@ -60,17 +60,25 @@ public final class IatiParser {
 
     /**
      * Streams an activity file: each activity's records are handed to {@code activities} as soon as the
-     * activity is read, and nothing of it is kept, so memory stays flat whatever the file's size. An
-     * organisation file is refused: resultsflow has no record for an organisation's own budgets yet.
+     * activity is read, and nothing of it is kept, so memory stays flat whatever the file's size.
+     *
+     * <p>An organisation file is recognised from its root and refused before any of it is read: its budgets
+     * ({@code total-budget}, {@code recipient-org-budget}, {@code recipient-country-budget}) are an organisation's,
+     * a recipient organisation's or a country's, and a budget record here is an outcome's or an output's, so reading
+     * them into budget records would invent the outcome they belong to.
      */
     public static IatiReader.Header stream(InputStream in, List<ParseWarning> warnings, Consumer<ActivityRecords> activities)
             throws DocumentRejectedException {
-        IatiReader.Header header = IatiReader.read(in, element -> activities.accept(ActivityMapper.map(element, warnings)));
+        IatiReader.Header header = IatiReader.read(in, IatiReader.Root.ACTIVITIES,
+                element -> activities.accept(ActivityMapper.map(element, warnings)));
         if (header.root() == IatiReader.Root.ORGANISATIONS) {
             throw new DocumentRejectedException(DocumentRejectedException.Reason.UNKNOWN_LAYOUT,
-                    "an IATI organisation file (<iati-organisations>) is recognised, but resultsflow reads activity"
-                            + " files (<iati-activities>) only: an organisation's own budgets and expenditure have no"
-                            + " record here yet");
+                    "an IATI organisation file (<iati-organisations>) is recognised but not read: resultsflow reads IATI"
+                            + " activity files (root <iati-activities>, IATI 2.03). An organisation file's budgets"
+                            + " (total-budget, recipient-org-budget, recipient-country-budget) are those of a whole"
+                            + " organisation, of a recipient organisation or of a country, while a budget here belongs to"
+                            + " an outcome or an output; reading them as such would invent the outcome. Post the"
+                            + " organisation's activity file instead.");
         }
         return header;
     }

@@ -61,11 +61,12 @@ public final class IatiReader {
     }
 
     /**
-     * Reads the file, calling {@code records} with each activity (or organisation) in document order.
+     * Reads the file, calling {@code records} with each record of the {@code expected} root in document order. A file
+     * with the other IATI root is read no further than its root element: its header is returned, no record read.
      *
      * @return what the root states
      */
-    static Header read(InputStream in, Consumer<XmlElement> records) throws DocumentRejectedException {
+    static Header read(InputStream in, Root expected, Consumer<XmlElement> records) throws DocumentRejectedException {
         XMLStreamReader reader = null;
         try {
             reader = FACTORY.createXMLStreamReader(in);
@@ -90,6 +91,10 @@ public final class IatiReader {
                         String name = reader.getLocalName();
                         if (depth == 1) {
                             header = header(reader, name);
+                            if (header.root() != expected) {
+                                return new Header(header.root(), header.version(), header.generated(),
+                                        reader.getLocation().getLineNumber());
+                            }
                         } else if (depth == 2 && name.equals(header.root().record) || !open.isEmpty()) {
                             XmlElement element = new XmlElement(name, before);
                             for (int i = 0; i < reader.getAttributeCount(); i++) {

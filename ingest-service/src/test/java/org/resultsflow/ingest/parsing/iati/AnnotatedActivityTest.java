@@ -156,7 +156,7 @@ class AnnotatedActivityTest {
                                         eur3000, null, null, new LineRange(253, 257))), OFFICE),
                 new Budget(ID, BudgetEntityType.OUTCOME, ID, 2012, null, null, null, null, null, null,
                         List.of(new FundingContribution("Agency B", null, 2012, eur1000, null, null, null, null,
-                                new LineRange(265, 288))),
+                                new LineRange(265, 288), 1)),
                         new LineRange(265, 288), List.of(
                                 new MoneyFlow(MoneyFlow.Kind.TRANSACTION, "INCOMING_FUNDS", null, null, null,
                                         LocalDate.of(2012, 1, 1), eur1000, "Agency B", "Agency A",
@@ -195,6 +195,32 @@ class AnnotatedActivityTest {
         assertEquals(new BigDecimal("500"), byYear.get(2016).planned().usd());
         assertEquals("EUR", byYear.get(2016).expenses().currency());
         byYear.values().forEach(b -> assertEquals("XX-TEST-1", b.office()));
+    }
+
+    /**
+     * The constructed incoming-funds.xml: Agency B's two transactions of 2015 are two contributions (sequence 1 and 2,
+     * each with its value, currency, value date and lines), Agency C's is one in US dollars; none is converted.
+     */
+    @Test
+    void twoIncomingFundsOfOneProviderAndYearAreTwoContributions() throws Exception {
+        Extraction constructed = IatiParser.parse(IatiSamples.bytes(IatiSamples.INCOMING_FUNDS), null);
+        assertEquals(List.of(), constructed.warnings());
+        Budget y2015 = only(constructed.budgets());
+        assertEquals(2015, y2015.reportingYear());
+        assertEquals(List.of(
+                new FundingContribution("Agency B", null, 2015, Money.in("400", "EUR", new BigDecimal("400"),
+                        LocalDate.of(2015, 3, 1)), null, null, null, null, new LineRange(24, 31), 1),
+                new FundingContribution("Agency C", null, 2015, Money.in("1000", "USD", new BigDecimal("1000"),
+                        LocalDate.of(2015, 6, 30)), null, null, null, null, new LineRange(32, 39), 1),
+                new FundingContribution("Agency B", null, 2015, Money.in("250", "EUR", new BigDecimal("250"),
+                        LocalDate.of(2015, 9, 1)), null, null, null, null, new LineRange(40, 47), 2)),
+                y2015.funding());
+        assertNull(y2015.funding().get(0).total().usd(), "EUR is never converted to USD");
+    }
+
+    private static <T> T only(List<T> items) {
+        assertEquals(1, items.size(), items::toString);
+        return items.get(0);
     }
 
     private static ObservedValue number(String raw) {

@@ -156,6 +156,12 @@ class IatiRobustnessTest {
                 () -> new DocumentParser().parse(IatiSamples.bytes(IatiSamples.ORGANISATION), "application/xml"));
         assertEquals(DocumentRejectedException.Reason.UNKNOWN_LAYOUT, e.reason());
         assertTrue(e.getMessage().contains("organisation file"), e.getMessage());
+        assertTrue(e.getMessage().contains("<iati-activities>"), "says what is read: " + e.getMessage());
+        // Refused at its root: nothing after it is read, not even a record that breaks off.
+        DocumentRejectedException atRoot = assertThrows(DocumentRejectedException.class, () -> new DocumentParser().parse(
+                "<iati-organisations version=\"2.03\"><iati-organisation><total-budget"
+                        .getBytes(StandardCharsets.UTF_8), "application/xml"));
+        assertEquals(DocumentRejectedException.Reason.UNKNOWN_LAYOUT, atRoot.reason(), atRoot.getMessage());
     }
 
     @Test

@@ -12,6 +12,8 @@ final class IatiSamples {
     static final String EVERY_ELEMENT = "iati/frankenstein-every-element.xml";
     /** Constructed: budgets against expenditure per year, in two currencies. */
     static final String BUDGET_YEARS = "iati/budget-years.xml";
+    /** Constructed: two incoming-funds transactions of one provider in one year, beside one in US dollars. */
+    static final String INCOMING_FUNDS = "iati/incoming-funds.xml";
 
     private IatiSamples() {
     }
