@@ -50,6 +50,12 @@ public class CanonicalRecordRepository implements PanacheRepositoryBase<Canonica
                 Parameters.with("type", recordType.value()).and("outcome", outcomeId));
     }
 
+    /**
+     * Whether observation {@code o} of indicator {@code r} is a conflict: documents gave it different known values.
+     * One condition for the paged list and its export, so that the two hold the same observations.
+     */
+    static final String CONFLICTING = "r.conflicts > 0 and jsonb_array_length(o.observation -> 'conflicts') > 0";
+
     /** An observation whose documents gave different known values, with the indicator it belongs to. */
     public record ConflictingObservation(String indicatorId, String code, String outcomeId, String parentId,
             String observation) {
@@ -87,7 +93,7 @@ public class CanonicalRecordRepository implements PanacheRepositoryBase<Canonica
     private static String conflicting(String office, String outcomeId) {
         StringBuilder sql = new StringBuilder(" from canonical_record r "
                 + "cross join lateral jsonb_array_elements(r.state -> 'observations') with ordinality as o(observation, position) "
-                + "where r.record_type = :type and r.conflicts > 0 and jsonb_array_length(o.observation -> 'conflicts') > 0");
+                + "where r.record_type = :type and " + CONFLICTING);
         if (office != null) {
             sql.append(" and r.office = :office");
         }

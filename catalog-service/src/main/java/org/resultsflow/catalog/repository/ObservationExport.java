@@ -1,22 +1,26 @@
 package org.resultsflow.catalog.repository;
 
+import static org.resultsflow.catalog.repository.StateColumns.decimal;
+import static org.resultsflow.catalog.repository.StateColumns.integer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.resultsflow.catalog.mapping.RecordType;
-import org.resultsflow.contracts.export.CursorStream;
 import org.resultsflow.contracts.export.ResumeKey;
 
 /**
  * Every canonical observation of the catalog, one row each, streamed from a PostgreSQL cursor over the
  * observations of the indicator states (redirects of merged indicators left out): memory does not grow with their
  * number. Rows come in indicator id order and, within an indicator, in the order of its observations, so an export
- * that broke off resumes after the indicator id and position of the last row received.
+ * that broke off resumes after the indicator id and position of the last row received. The observations with
+ * conflicting values ({@code /api/conflicts}) are exported from the same rows, with the values that conflict.
  */
 @ApplicationScoped
 public class ObservationExport {
@@ -24,54 +28,59 @@ public class ObservationExport {
     /** The key of a row, in sort order. */
     public static final List<String> KEY = List.of("r.record_id", "o.position");
 
+    /** Each observation {@code o} of each indicator state {@code r}, with its place among the indicator's. */
+    private static final String OBSERVATIONS = " from canonical_record r cross join lateral jsonb_array_elements(case"
+            + " when jsonb_typeof(r.state -> 'observations') = 'array' then r.state -> 'observations' else '[]'::jsonb end)"
+            + " with ordinality as o(observation, position)";
+
+    /** The observation's value and where it came from. */
+    private static final String VALUE = " o.observation -> 'value' ->> 'raw' as raw,"
+            + " o.observation -> 'value' ->> 'printed' as printed, o.observation -> 'value' ->> 'number' as number,"
+            + " o.observation -> 'value' ->> 'type' as value_type, "
+            + StateColumns.provenance("o.observation -> 'provenance'", "");
+
     private static final String ROWS = "select r.record_id, o.position, r.state ->> 'code' as code,"
             + " r.state ->> 'statement' as statement, r.outcome_id, r.state ->> 'outputCode' as output_code, r.office,"
             + " o.observation ->> 'kind' as kind, o.observation ->> 'year' as year, o.observation ->> 'sequence' as sequence,"
             + " o.observation ->> 'periodStart' as period_start, o.observation ->> 'periodEnd' as period_end,"
             + " case when jsonb_typeof(o.observation -> 'dimensions') = 'array'"
             + " and jsonb_array_length(o.observation -> 'dimensions') > 0 then (o.observation -> 'dimensions')::text end as dimensions,"
-            + " o.observation -> 'value' ->> 'raw' as raw, o.observation -> 'value' ->> 'printed' as printed,"
-            + " o.observation -> 'value' ->> 'number' as number, o.observation -> 'value' ->> 'type' as value_type,"
-            + " r.state ->> 'measure' as measure,"
-            + " o.observation -> 'provenance' ->> 'documentId' as document_id,"
-            + " o.observation -> 'provenance' ->> 'documentName' as document_name,"
-            + " o.observation -> 'provenance' ->> 'source' as source,"
-            + " o.observation -> 'provenance' -> 'lines' ->> 'first' as first_line,"
-            + " o.observation -> 'provenance' -> 'lines' ->> 'last' as last_line,"
-            + " o.observation -> 'provenance' ->> 'asOf' as as_of, o.observation -> 'provenance' ->> 'asOfBasis' as as_of_basis,"
-            + " case when jsonb_typeof(o.observation -> 'conflicts') = 'array'"
-            + " then jsonb_array_length(o.observation -> 'conflicts') else 0 end as conflicts"
-            + " from canonical_record r cross join lateral jsonb_array_elements(case when jsonb_typeof(r.state -> 'observations')"
-            + " = 'array' then r.state -> 'observations' else '[]'::jsonb end) with ordinality as o(observation, position)"
-            + " where r.record_type = $1 and r.merged_into is null";
+            + VALUE + ", r.state ->> 'measure' as measure, "
+            + StateColumns.count("o.observation -> 'conflicts'") + " as conflicts" + OBSERVATIONS;
+
+    private static final String CONFLICTS = "select r.record_id, o.position, r.state ->> 'code' as code,"
+            + " r.state ->> 'outcomeId' as outcome_id, r.state ->> 'parentId' as parent_id, r.office,"
+            + " o.observation ->> 'year' as year, o.observation ->> 'kind' as kind, o.observation ->> 'sequence' as sequence,"
+            + VALUE + ", (o.observation -> 'conflicts')::text as other_values" + OBSERVATIONS;
 
     private final Pool pool;
+    private final ObjectMapper json;
 
-    public ObservationExport(Pool pool) {
+    public ObservationExport(Pool pool, ObjectMapper json) {
         this.pool = pool;
+        this.json = json;
     }
 
     /** The observations of an office and outcome (each when given), after {@code after} when given. */
     public Multi<ObservationRow> observations(String office, String outcomeId, ResumeKey after) {
-        List<Object> params = new ArrayList<>(List.of(RecordType.INDICATOR.value()));
-        StringBuilder sql = new StringBuilder(ROWS);
-        if (office != null) {
-            params.add(office);
-            sql.append(" and r.office = $").append(params.size());
-        }
-        if (outcomeId != null) {
-            params.add(outcomeId);
-            sql.append(" and r.outcome_id = $").append(params.size());
-        }
-        if (after != null) {
-            // The indicator bound first, so that PostgreSQL starts from the key's indicator in the primary key.
-            params.add(after.values().get(0));
-            sql.append(" and r.record_id >= $").append(params.size());
-            sql.append(" and ").append(after.condition(KEY, params.size() + 1));
-            params.addAll(after.values());
-        }
-        sql.append(" order by ").append(String.join(", ", KEY));
-        return CursorStream.rows(pool, sql.toString(), Tuple.from(params), ObservationExport::row);
+        return indicators(ROWS, office, outcomeId, after).condition("r.merged_into is null")
+                .stream(pool, KEY, ObservationExport::row);
+    }
+
+    /**
+     * The observations with conflicting known values of an office and outcome (each when given), those
+     * {@code /api/conflicts} lists, after {@code after} when given.
+     */
+    public Multi<ConflictRow> conflicts(String office, String outcomeId, ResumeKey after) {
+        return indicators(CONFLICTS, office, outcomeId, after).condition(CanonicalRecordRepository.CONFLICTING)
+                .stream(pool, KEY, this::conflict);
+    }
+
+    private static CursorQuery indicators(String select, String office, String outcomeId, ResumeKey after) {
+        // The indicator bound first, so that PostgreSQL starts from the key's indicator in the primary key.
+        return new CursorQuery(select).eq("r.record_type", RecordType.INDICATOR.value()).eq("r.office", office)
+                .eq("r.outcome_id", outcomeId).atLeast("r.record_id", after == null ? null : after.values().get(0))
+                .after(KEY, after);
     }
 
     private static ObservationRow row(Row row) {
@@ -84,14 +93,41 @@ public class ObservationExport {
                 integer(row, "last_line"), row.getString("as_of"), row.getString("as_of_basis"), row.getInteger("conflicts"));
     }
 
-    private static Integer integer(Row row, String column) {
-        String text = row.getString(column);
-        return text == null ? null : Integer.valueOf(text);
+    private ConflictRow conflict(Row row) {
+        List<ConflictRow.OtherValue> others = otherValues(row.getString("other_values"));
+        return new ConflictRow(row.getString("record_id"), row.getLong("position"), row.getString("code"),
+                row.getString("outcome_id"), row.getString("parent_id"), row.getString("office"), integer(row, "year"),
+                row.getString("kind"), integer(row, "sequence"), row.getString("raw"), row.getString("printed"),
+                decimal(row, "number"), row.getString("value_type"), row.getString("document_id"),
+                row.getString("document_name"), row.getString("source"), integer(row, "first_line"),
+                integer(row, "last_line"), row.getString("as_of"), row.getString("as_of_basis"), others.size(), others);
     }
 
-    /** Kept as the JSON wrote it: no rounding through a double. */
-    private static BigDecimal decimal(Row row, String column) {
-        String text = row.getString(column);
-        return text == null ? null : new BigDecimal(text);
+    /**
+     * The other values as the state holds them, read as JSON rather than as the contract's types: a row is text and
+     * numbers, and a value the contract would refuse (an as-of basis of a later version) must not end an export.
+     */
+    private List<ConflictRow.OtherValue> otherValues(String text) {
+        try {
+            List<ConflictRow.OtherValue> others = new ArrayList<>();
+            for (JsonNode other : json.readTree(text)) {
+                others.add(new ConflictRow.OtherValue(text(other.at("/value/raw")),
+                        other.at("/value/number").isNumber() ? other.at("/value/number").decimalValue() : null,
+                        text(other.at("/value/type")), text(other.at("/provenance/documentId")),
+                        text(other.at("/provenance/documentName")), number(other.at("/provenance/lines/first")),
+                        number(other.at("/provenance/lines/last")), text(other.at("/provenance/asOf"))));
+            }
+            return others;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the conflicts of a canonical observation are unreadable", e);
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    private static Integer number(JsonNode node) {
+        return node.isNumber() ? node.intValue() : null;
     }
 }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.resultsflow.catalog.CatalogTests;
 import org.resultsflow.infra.ResultsflowTestResource;
+import org.resultsflow.infra.StreamedCsv;
 
 /**
  * The catalog's long format: generated indicators with 20 observations each stream out one observation a row, in
@@ -71,37 +72,16 @@ class ObservationExportTest {
 
     @Test
     void everyObservationStreamsInConstantMemoryInKeyOrder() throws Exception {
-        Runtime runtime = Runtime.getRuntime();
-        System.gc();
-        long baseline = runtime.totalMemory() - runtime.freeMemory();
-        long peak = 0;
-        long bytes = 0;
-        long lines = 0;
-        String previous = null;
-        boolean ordered = true;
-        long started = System.nanoTime();
-        try (BufferedReader body = open("observations.csv?office=" + office)) {
-            String header = body.readLine();
-            assertTrue(header.startsWith("indicatorId,position,indicatorCode,statement,outcomeId,"), header);
-            for (String line = body.readLine(); line != null; line = body.readLine()) {
-                lines++;
-                bytes += line.length() + 2;
-                String[] fields = line.split(",", 3);
-                String key = fields[0] + String.format("/%04d", Integer.parseInt(fields[1]));
-                ordered &= previous == null || previous.compareTo(key) < 0;
-                previous = key;
-                if (lines % 50_000 == 0) {
-                    System.gc();
-                    peak = Math.max(peak, runtime.totalMemory() - runtime.freeMemory() - baseline);
-                }
-            }
-        }
-        System.out.printf("Catalog export of %d observations (%d MB of CSV) in %d ms; heap above the baseline at most %d MB"
-                + " (baseline %d MB)%n", lines, bytes >> 20, (System.nanoTime() - started) / 1_000_000, peak >> 20, baseline >> 20);
-        assertEquals(ROWS, lines, "every observation, no page cap, none of the redirect");
-        assertTrue(ordered, "rows in key order");
-        // Held in memory, the rows would take at least their size in bytes (twice as Java strings).
-        assertTrue(peak < Math.min(bytes / 4, 128L << 20), "heap grew by " + (peak >> 20) + " MB for " + (bytes >> 20) + " MB of rows");
+        StreamedCsv export = StreamedCsv.read(() -> open("observations.csv?office=" + office), line -> {
+            String[] fields = line.split(",", 3);
+            return fields[0] + String.format("/%04d", Integer.parseInt(fields[1]));
+        }, 50_000);
+        System.out.println(export.summary("Catalog export of observations"));
+        assertTrue(export.header().startsWith("indicatorId,position,indicatorCode,statement,outcomeId,"), export.header());
+        assertEquals(ROWS, export.rows(), "every observation, no page cap, none of the redirect");
+        assertTrue(export.ordered(), "rows in key order");
+        assertTrue(export.peakHeap() < export.heapBound(), "heap grew by " + (export.peakHeap() >> 20) + " MB for "
+                + (export.bytes() >> 20) + " MB of rows");
     }
 
     @Test

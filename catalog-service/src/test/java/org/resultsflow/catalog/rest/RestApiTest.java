@@ -4,10 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.resultsflow.infra.ResultsflowTestResource;
 
@@ -24,6 +29,29 @@ class RestApiTest {
                 "/api/export/observations.csv", "/api/export/observations.ndjson", "/api/export/observations.xlsx"}) {
             openapi.body("paths", hasKey(path));
         }
+    }
+
+    /** Each export says what its rows hold and how to resume it; the two-part keys can be refused with a 400. */
+    @Test
+    void everyExportIsDocumentedWithItsColumnsAndResumeRule() {
+        var openapi = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, String> resumeWith = Map.of("observations", "afterPosition", "outcomes", "afterOutcome",
+                "indicators", "afterIndicator", "budgets", "afterBudget", "conflicts", "afterPosition",
+                "documents", "afterDocument");
+        resumeWith.forEach((export, parameter) -> {
+            for (String format : List.of("csv", "ndjson", "xlsx")) {
+                String path = "paths.'/api/export/" + export + "." + format + "'.get";
+                String description = openapi.getString(path + ".description");
+                assertNotNull(openapi.getString(path + ".summary"), path);
+                assertTrue(description.contains(parameter), path + ": " + description);
+                assertTrue(description.startsWith("A header row") || description.startsWith("One JSON object")
+                        || description.startsWith("The rows and columns"), path);
+                List<String> parameters = openapi.getList(path + ".parameters.name");
+                assertTrue(parameters.contains(parameter), path + ": " + parameters);
+                assertEquals(parameter.equals("afterPosition"), openapi.get(path + ".responses.400") != null,
+                        path + ": a 400 where a key has two parts");
+            }
+        });
     }
 
     @Test

@@ -63,6 +63,24 @@ public final class ResumeKey {
         }
 
         /**
+         * A part that is a whole number, as the query parameter's text: taken as text so that a value that is no
+         * number is the client's error, answered as such, not a resource not found (what JAX-RS answers when it
+         * cannot convert a query parameter).
+         *
+         * @throws IllegalArgumentException when the text is no whole number
+         */
+        public Builder number(String parameter, String text) {
+            if (text == null || text.isBlank()) {
+                return part(parameter, null);
+            }
+            try {
+                return part(parameter, Long.valueOf(text.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(parameter + " must be a whole number, not '" + text.strip() + "'");
+            }
+        }
+
+        /**
          * The key, or null when no part is given (an export from the first row).
          *
          * @throws IllegalArgumentException when some parts are given and others not

@@ -30,6 +30,15 @@ class ResumeKeyTest {
     }
 
     @Test
+    void aNumberPartIsTakenFromItsTextAndTextThatIsNoNumberIsRefused() {
+        assertEquals(List.of("A", 42L), ResumeKey.part("afterIndicator", "A").number("afterPosition", " 42").build().values());
+        assertNull(ResumeKey.part("afterIndicator", null).number("afterPosition", "").build());
+        IllegalArgumentException notANumber = assertThrows(IllegalArgumentException.class,
+                () -> ResumeKey.part("afterIndicator", "A").number("afterPosition", "3rd"));
+        assertEquals("afterPosition must be a whole number, not '3rd'", notANumber.getMessage());
+    }
+
+    @Test
     void columnsAreTheComponentsAndCsvIsRfc4180() {
         RecordColumns columns = new RecordColumns(new ObjectMapper());
         assertEquals("id,year,ratio,tags,note\r\n", columns.csvHeader(Line.class));

@@ -33,36 +33,32 @@ public class ExportQueries {
     }
 
     public Multi<AttainmentRow> attainment(String office, String outcome, Integer year, ResumeKey after) {
-        Where where = filter(office, outcome, "year", year).after(INDICATOR_YEAR_KEY, values(after));
+        Where where = filter(office, outcome, "year", year).after(INDICATOR_YEAR_KEY, after);
         return CursorStream.rows(pool, AttainmentQueries.ROWS + where.clause() + order(INDICATOR_YEAR_KEY), where.tuple(),
                 AttainmentQueries::row);
     }
 
     public Multi<ProgressRow> progress(String office, String outcome, Integer year, ResumeKey after) {
-        Where where = filter(office, outcome, "year", year).after(INDICATOR_YEAR_KEY, values(after));
+        Where where = filter(office, outcome, "year", year).after(INDICATOR_YEAR_KEY, after);
         return CursorStream.rows(pool, ProgressQueries.ROWS + where.clause() + order(INDICATOR_YEAR_KEY), where.tuple(),
                 ProgressQueries::row);
     }
 
     /** Budgets of outcomes and outputs; {@code outcome} gives the outcome's budget and its outputs'. */
     public Multi<BudgetRow> budgets(String office, String outcome, Integer reportingYear, ResumeKey after) {
-        Where where = filter(office, outcome, "reporting_year", reportingYear).after(BUDGET_KEY, values(after));
+        Where where = filter(office, outcome, "reporting_year", reportingYear).after(BUDGET_KEY, after);
         return CursorStream.rows(pool, BudgetQueries.ROWS + where.clause() + order(BUDGET_KEY), where.tuple(),
                 BudgetQueries::row);
     }
 
     public Multi<FundingContribution> funding(String office, String outcome, Integer year, ResumeKey after) {
-        Where where = filter(office, outcome, "year", year).after(FUNDING_KEY, values(after));
+        Where where = filter(office, outcome, "year", year).after(FUNDING_KEY, after);
         return CursorStream.rows(pool, FundingQueries.CONTRIBUTIONS + where.clause() + order(FUNDING_KEY), where.tuple(),
                 FundingQueries::contribution);
     }
 
     private static Where filter(String office, String outcome, String yearColumn, Integer year) {
         return new Where().eq("office", Where.given(office)).outcome("outcome_id", Where.given(outcome)).eq(yearColumn, year);
-    }
-
-    private static List<Object> values(ResumeKey after) {
-        return after == null ? null : after.values();
     }
 
     private static String order(List<String> key) {

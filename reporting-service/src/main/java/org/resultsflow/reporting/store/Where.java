@@ -3,6 +3,7 @@ package org.resultsflow.reporting.store;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import org.resultsflow.contracts.export.ResumeKey;
 
 /** A WHERE clause built from the filters that were given, with its positional parameters. */
 final class Where {
@@ -36,14 +37,11 @@ final class Where {
         return this;
     }
 
-    /**
-     * Rows after the given key in the order of these columns (a keyset): {@code (a, b) > ($1, $2)}, when a key
-     * is given.
-     */
-    Where after(List<String> columns, List<Object> key) {
+    /** Rows after the given key in the order of these columns (the contracts' keyset condition), when a key is given. */
+    Where after(List<String> columns, ResumeKey key) {
         if (key != null) {
-            conditions.add("(" + String.join(", ", columns) + ") > ("
-                    + String.join(", ", key.stream().map(this::param).toList()) + ")");
+            conditions.add(key.condition(columns, params.size() + 1));
+            params.addAll(key.values());
         }
         return this;
     }
