@@ -13,6 +13,8 @@ import java.math.BigDecimal;
  * @param entityType OUTCOME or OUTPUT
  * @param flows how many budgets, planned disbursements and transactions of an IATI activity's year the budget keeps
  *     ({@code /api/budgets} lists them)
+ * @param conflicts how many amounts other documents gave for one of the six that differ from the one that stands
+ *     ({@code /api/budgets} lists them with their provenance)
  */
 public record BudgetRow(String budgetId, String entityId, String entityType, String outcomeId, String office,
         Integer reportingYear,
@@ -29,5 +31,5 @@ public record BudgetRow(String budgetId, String entityId, String entityType, Str
         String coreValueDate, String coreDocumentId, Integer coreFirstLine, Integer coreLastLine,
         String nonCoreRaw, BigDecimal nonCoreUsd, String nonCoreCurrency, BigDecimal nonCoreAmount,
         String nonCoreValueDate, String nonCoreDocumentId, Integer nonCoreFirstLine, Integer nonCoreLastLine,
-        int flows) {
+        int flows, int conflicts) {
 }

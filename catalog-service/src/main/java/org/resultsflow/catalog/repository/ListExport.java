@@ -55,7 +55,8 @@ public class ListExport {
     private static final String BUDGETS = "select r.record_id, r.state ->> 'entityId' as entity_id,"
             + " r.state ->> 'entityType' as entity_type, r.outcome_id, r.office,"
             + " r.state ->> 'reportingYear' as reporting_year, " + String.join(", ", AMOUNTS.stream().map(ListExport::money).toList())
-            + ", " + StateColumns.count("r.state -> 'flows'") + " as flows" + RECORDS;
+            + ", " + StateColumns.count("r.state -> 'flows'") + " as flows, "
+            + StateColumns.count("r.state -> 'conflicts'") + " as conflicts" + RECORDS;
 
     private static final String DOCUMENTS = "select d.id, d.name, d.media_type, d.layout, d.as_of, d.as_of_basis, d.source,"
             + " d.first_seen_at, (select count(*) from claim c where c.document_id = d.id) as claims"
@@ -147,7 +148,7 @@ public class ListExport {
                 row.getString("noncore_raw"), decimal(row, "noncore_usd"), row.getString("noncore_currency"),
                 decimal(row, "noncore_amount"), row.getString("noncore_value_date"), row.getString("noncore_document_id"),
                 integer(row, "noncore_first_line"), integer(row, "noncore_last_line"),
-                row.getInteger("flows"));
+                row.getInteger("flows"), row.getInteger("conflicts"));
     }
 
     private static DocumentRow document(Row row) {

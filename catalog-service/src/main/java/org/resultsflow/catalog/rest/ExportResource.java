@@ -81,7 +81,9 @@ public class ExportResource {
             + "actual, expenses, statedShortfall, core, nonCore) eight columns: <amount>Raw (as shown), <amount>Usd "
             + "(when shown in US dollars), <amount>Currency and <amount>Amount (a named currency and the amount in it, "
             + "never converted), <amount>ValueDate, and where it was read, <amount>DocumentId, <amount>FirstLine, "
-            + "<amount>LastLine; last, flows (how many IATI budgets, disbursements and transactions the year keeps). ";
+            + "<amount>LastLine; then flows (how many IATI budgets, disbursements and transactions the year keeps) and "
+            + "conflicts (how many amounts other documents gave differently; /api/budgets lists them with their "
+            + "provenance). ";
     private static final String CONFLICTS = "One row per observation of /api/conflicts (documents gave it different known "
             + "values): indicatorId, position, indicatorCode, outcomeId, parentId, office, year, kind, sequence, the "
             + "canonical value (value, printedAs, number, valueType) and where it came from (documentId, documentName, "

@@ -78,7 +78,7 @@ class ListExportTest {
             "plannedDocumentId=/planned/provenance/documentId", "plannedFirstLine=/planned/provenance/lines/first",
             "actualRaw=/actual/raw", "actualUsd=/actual/usd", "actualLastLine=/actual/provenance/lines/last",
             "expensesRaw=/expenses/raw", "statedShortfallRaw=/statedShortfall/raw", "coreRaw=/core/raw",
-            "nonCoreRaw=/nonCore/raw", "nonCoreDocumentId=/nonCore/provenance/documentId", "flows=#/flows"),
+            "nonCoreRaw=/nonCore/raw", "nonCoreDocumentId=/nonCore/provenance/documentId", "flows=#/flows", "conflicts=#/conflicts"),
             List.of("budgetId=afterBudget"));
     static final Export CONFLICTS = new Export("conflicts", "/api/conflicts", fields(
             "indicatorId=/indicatorId", "indicatorCode=/code", "outcomeId=/outcomeId", "parentId=/parentId",

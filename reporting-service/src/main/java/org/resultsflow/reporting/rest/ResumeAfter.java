@@ -1,12 +1,15 @@
 package org.resultsflow.reporting.rest;
 
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.resultsflow.contracts.export.ResumeKey;
 
 /**
  * The key of the last row a client received, to resume an export after it: each report's rows have a key of their
- * own, every part given or none.
+ * own, every part given or none. Number parts are read as text so that one that is no number is a 400 naming it,
+ * not the 404 JAX-RS answers for a query parameter it cannot convert.
  */
 public final class ResumeAfter {
 
@@ -21,15 +24,16 @@ public final class ResumeAfter {
         public String indicator;
 
         @QueryParam("afterYear")
-        @Parameter(description = "… and year")
-        public Integer year;
+        @Parameter(description = "… and year", schema = @Schema(type = SchemaType.INTEGER))
+        public String year;
 
         @QueryParam("afterSequence")
-        @Parameter(description = "… and sequence")
-        public Integer sequence;
+        @Parameter(description = "… and sequence", schema = @Schema(type = SchemaType.INTEGER))
+        public String sequence;
 
         ResumeKey key() {
-            return ResumeKey.part("afterIndicator", indicator).part("afterYear", year).part("afterSequence", sequence).build();
+            return ResumeKey.part("afterIndicator", indicator).number("afterYear", year).number("afterSequence", sequence)
+                    .build();
         }
     }
 
@@ -58,17 +62,17 @@ public final class ResumeAfter {
         public String partner;
 
         @QueryParam("afterYear")
-        @Parameter(description = "… and year")
-        public Integer year;
+        @Parameter(description = "… and year", schema = @Schema(type = SchemaType.INTEGER))
+        public String year;
 
         @QueryParam("afterSequence")
         @Parameter(description = "… and sequence (1 unless one document states several contributions of the partner "
-                + "that year)")
-        public Integer sequence;
+                + "that year)", schema = @Schema(type = SchemaType.INTEGER))
+        public String sequence;
 
         ResumeKey key() {
-            return ResumeKey.part("afterOutcome", outcome).part("afterPartner", partner).part("afterYear", year)
-                    .part("afterSequence", sequence).build();
+            return ResumeKey.part("afterOutcome", outcome).part("afterPartner", partner).number("afterYear", year)
+                    .number("afterSequence", sequence).build();
         }
     }
 }

@@ -99,6 +99,12 @@ class ExportTest {
                 URI.create(exports + "milestone-attainment.csv?afterYear=2020")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("afterIndicator"), bad.body());
+
+        HttpResponse<String> notANumber = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(exports
+                + "milestone-attainment.csv?afterIndicator=x&afterYear=2020&afterSequence=first")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, notANumber.statusCode(), "a resume key part that is no number is the client's error, not a 404");
+        assertTrue(notANumber.body().contains("afterSequence"), notANumber.body());
     }
 
     private BufferedReader open(String path) throws Exception {
