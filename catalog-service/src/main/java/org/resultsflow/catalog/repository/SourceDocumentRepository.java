@@ -15,14 +15,18 @@ import org.resultsflow.contracts.results.SourceDocument;
 public class SourceDocumentRepository implements PanacheRepositoryBase<SourceDocumentEntity, String> {
 
     /**
-     * Records documents the first time any consumer sees them, in one statement. The three ingest topics are
-     * consumed concurrently and often bring the same new document at once: the insert tolerates that, and takes
-     * the documents in id order so that two batches never wait for each other in a cycle. An address learnt later
-     * fills in one not known before; a known one is kept.
+     * Records documents the first time any consumer sees them, and fills in an address learnt later where none was
+     * known. The three ingest topics are consumed concurrently and often bring the same new document at once: the
+     * insert tolerates that and takes the documents in id order, so two batches never wait for each other in a cycle.
+     * A batch calls this last (claims check their document at commit): the lock on a new document's row is then held
+     * for the commit alone, and a document already stored is not locked at all unless its address is filled in.
      */
     public Uni<Void> remember(Collection<SourceDocument> documents, Instant now) {
         List<SourceDocument> sorted = documents.stream().sorted(Comparator.comparing(SourceDocument::id)).toList();
-        return JsonRows.write(sorted, (json, d) -> {
+        if (sorted.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> inserted = JsonRows.write(sorted, (json, d) -> {
             json.writeStringField("id", d.id());
             json.writeStringField("name", d.name());
             json.writeStringField("media_type", d.mediaType());
@@ -37,8 +41,20 @@ public class SourceDocumentRepository implements PanacheRepositoryBase<SourceDoc
                         from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
                             as r(id text, name text, media_type text, layout text,
                             as_of date, as_of_basis text, source text, first_seen_at timestamptz)
-                        on conflict (id) do update set source = excluded.source
-                        where source_document.source is null and excluded.source is not null""")
+                        on conflict (id) do nothing""")
                 .setParameter("rows", text).executeUpdate()));
+        List<SourceDocument> addressed = sorted.stream().filter(d -> d.source() != null).toList();
+        if (addressed.isEmpty()) {
+            return inserted;
+        }
+        // After the insert, so that a row another batch inserted and committed meanwhile is seen and filled in.
+        return inserted.chain(() -> JsonRows.write(addressed, (json, d) -> {
+            json.writeStringField("id", d.id());
+            json.writeStringField("source", d.source());
+        }, text -> getSession().chain(session -> session.createNativeQuery("""
+                        update source_document d set source = r.source
+                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id text, source text)
+                        where d.id = r.id and d.source is null""")
+                .setParameter("rows", text).executeUpdate())));
     }
 }

@@ -88,8 +88,7 @@ public class CatalogUpdater {
             return lock(mapped.touched())
                     .chain(() -> loadClaims(touched))
                     .chain(stored -> loadRecords(touched).chain(states ->
-                            save(engine.apply(mapped, new Snapshot(stored, states), now), now, origin)))
-                    .call(() -> markProcessed(events, now))
+                            save(engine.apply(mapped, new Snapshot(stored, states), now), events, now, origin)))
                     .invoke(() -> metrics.claimsApplied(mapped.claims().size()))
                     .invoke(changed -> LOG.debugf("Applied %d events: %d claims, %d groups, %d records changed in %d ms",
                             events.size(), mapped.claims().size(), mapped.touched().size(), changed,
@@ -147,12 +146,16 @@ public class CatalogUpdater {
                 });
     }
 
-    private Uni<Integer> save(Update update, Instant now, ChangeOrigin origin) {
-        // Documents first: claims refer to them.
-        return documents.remember(update.documents().values(), now)
-                .chain(() -> claims.deleteReplaced(update.replaced()))
+    /**
+     * Documents last: claims check them at commit, and a new document's row stays locked from its insert until the
+     * commit, which the batches of the other ingest topics bringing the same document wait for.
+     */
+    private Uni<Integer> save(Update update, List<? extends ReceivedEvent<?>> events, Instant now, ChangeOrigin origin) {
+        return claims.deleteReplaced(update.replaced())
                 .chain(() -> claims.insert(update.inserted()))
-                .chain(() -> saveChanges(update.changes(), now, origin));
+                .chain(() -> saveChanges(update.changes(), now, origin))
+                .call(() -> markProcessed(events, now))
+                .call(() -> documents.remember(update.documents().values(), now));
     }
 
     private Uni<Integer> saveChanges(List<Change> changes, Instant now, ChangeOrigin origin) {

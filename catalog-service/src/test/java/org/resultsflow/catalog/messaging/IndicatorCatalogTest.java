@@ -206,6 +206,50 @@ class IndicatorCatalogTest {
         given().get("/api/indicators/{id}", invalidKey).then().statusCode(404).body("status", equalTo(404));
     }
 
+    /**
+     * A batch records its documents last, inserting what is new and filling in an address no earlier event gave: one
+     * new document on two topics at once is recorded once with every claim of both, a later event brings its address,
+     * and a third one with another address keeps the first.
+     */
+    @Test
+    void aDocumentOnTwoTopicsAtOnceIsRecordedOnceAndItsAddressIsFilledInOnce() throws Exception {
+        String office = CatalogTests.uniqueOffice("W");
+        String outcomeId = "XM-DAC-41146-" + office + "_D_1.1";
+        SourceDocument plain = document("page.txt", LocalDate.of(2024, 12, 31));
+        SourceDocument addressed = new SourceDocument(plain.id(), plain.name(), plain.mediaType(), plain.layout(),
+                plain.asOf(), plain.asOfBasis(), "https://example.org/outcome?year=2024");
+        SourceDocument elsewhere = new SourceDocument(plain.id(), plain.name(), plain.mediaType(), plain.layout(),
+                plain.asOf(), plain.asOfBasis(), "https://example.org/elsewhere");
+
+        publish(plain, indicator("T_1", "Things", outcomeId, null, observation(2024, ObservationKind.RESULT, number("2"), 6)));
+        Budget budget = new Budget(outcomeId, BudgetEntityType.OUTCOME, outcomeId, 2024,
+                new Money("$1.00 M", new BigDecimal("1000000")), null, null, null, null, null, List.of(), LineRange.of(3));
+        streams.send("results.budgets", outcomeId, UUID.randomUUID().toString(), EventTypes.BUDGET_REPORTED,
+                json.writeValueAsString(new BudgetReported(plain, budget)));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            given().get("/api/indicators/{id}", outcomeId + "::T_1").then().statusCode(200)
+                    .body("observations[0].provenance.documentId", equalTo(plain.id()));
+            given().get("/api/budgets?outcome={o}", outcomeId).then().statusCode(200)
+                    .body("[0].planned.raw", equalTo("$1.00 M"));
+        });
+        given().get("/api/documents?size=500").then().statusCode(200)
+                .body("findAll { it.id == '" + plain.id() + "' }", hasSize(1))
+                .body("find { it.id == '" + plain.id() + "' }.source", equalTo(null));
+
+        publish(addressed, indicator("T_2", "More things", outcomeId, null,
+                observation(2024, ObservationKind.RESULT, number("3"), 7)));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/documents?size=500").then().statusCode(200)
+                .body("find { it.id == '" + plain.id() + "' }.source", equalTo(addressed.source())));
+
+        publish(elsewhere, indicator("T_3", "Other things", outcomeId, null,
+                observation(2024, ObservationKind.RESULT, number("4"), 8)));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/indicators/{id}", outcomeId + "::T_3").then()
+                .statusCode(200));
+        given().get("/api/documents?size=500").then().statusCode(200)
+                .body("findAll { it.id == '" + plain.id() + "' }", hasSize(1))
+                .body("find { it.id == '" + plain.id() + "' }.source", equalTo(addressed.source()));
+    }
+
     private static String reason(List<ConsumerRecord<String, String>> dead, String key) {
         return dead.stream().filter(r -> key.equals(r.key())).map(r -> CloudEventRecords.header(r, DeadLetterHeaders.REASON))
                 .findFirst().orElseThrow();

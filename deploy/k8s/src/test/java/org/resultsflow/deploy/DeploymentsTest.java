@@ -110,8 +110,9 @@ class DeploymentsTest {
 
     /**
      * Each service runs within the memory deploy/local/bench measures its peak RSS against, with the heap the local
-     * launcher gives it (LocalStack.serviceJvm): 256Mi, the catalog 384Mi; the image gives half to the heap
-     * (JAVA_MAX_MEM_RATIO in the Dockerfile), the rest is metaspace, code, threads and buffers.
+     * launcher gives it (LocalStack.serviceJvm): 256Mi, the catalog 448Mi; the image gives half to the heap
+     * (JAVA_MAX_MEM_RATIO in the Dockerfile; the catalog's sets its 192 MiB), the rest is metaspace, code, threads and
+     * buffers. The catalog's peak RSS under the benchmark (~410 MiB) is over 384Mi.
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
@@ -120,7 +121,7 @@ class DeploymentsTest {
         for (ServiceConfig service : Project.services()) {
             Container container = Workloads.container(Workloads.deployment(m, service), service);
             Quantity limit = container.getResources().getLimits().get("memory");
-            String budget = service.name().equals("catalog-service") ? "384Mi" : "256Mi";
+            String budget = service.name().equals("catalog-service") ? "448Mi" : "256Mi";
             assertEquals(Quantity.getAmountInBytes(new Quantity(budget)), Quantity.getAmountInBytes(limit),
                     overlay + ": " + service.name() + " memory limit");
         }

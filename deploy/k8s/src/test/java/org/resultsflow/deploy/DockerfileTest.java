@@ -28,6 +28,10 @@ class DockerfileTest {
                     + ": the HEALTHCHECK must probe QUARKUS_HTTP_PORT, defaulting to " + service.httpPort());
             assertTrue(text.contains("FROM registry.access.redhat.com/ubi9/openjdk-17-runtime:"), where + " must build on ubi9 openjdk-17-runtime");
             assertTrue(text.contains("ENV JAVA_MAX_MEM_RATIO=50"), where + ": the heap takes half of the container's memory limit");
+            // The JVM of the local launcher, whose peak RSS the benchmark measures against the container's limit.
+            assertTrue(text.contains("ENV GC_CONTAINER_OPTIONS=\"-XX:+UseSerialGC\""), where + ": the serial collector");
+            assertTrue(text.lines().anyMatch(l -> l.startsWith("ENV JAVA_OPTS_APPEND=") && l.contains("-XX:TieredStopAtLevel=1")
+                    && l.contains("-Xss512k")), where + ": C1 only and 512k thread stacks, as LocalStack.serviceJvm");
         }
         System.out.printf("DockerfileTest: %d Dockerfiles checked%n", Project.SERVICES.size());
     }

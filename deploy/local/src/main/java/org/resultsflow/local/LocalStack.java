@@ -103,13 +103,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Each service's JVM: the heap half of the memory its container has in deploy/k8s (256 MiB; the catalog 384 MiB,
-     * which holds a batch's claims, records and outbox rows in its session), the rest for metaspace, code, thread
-     * stacks and network buffers; the serial collector, as a small heap needs no more.
+     * Each service's JVM: 128 MiB of heap, half of the memory its container has in deploy/k8s (256 MiB), the rest for
+     * metaspace, code, thread stacks and network buffers; the catalog 192 MiB, as it holds a batch's claims, records
+     * and outbox rows in its session (its container has 448 MiB: its metaspace alone is ~100 MiB). The serial
+     * collector, as a small heap needs no more. C1 only: in the benchmark's freshness phase C2's compiler threads
+     * used 43 % of the services' CPU, and its compilation arenas (up to 40 MiB), profiling data (in metaspace) and
+     * larger code added ~55 MiB to each service's peak RSS. The images run the same JVM.
      */
     static List<String> serviceJvm(String service) {
         String heap = service.startsWith("catalog-service") ? "-Xmx192m" : "-Xmx128m";
-        return List.of(heap, "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
+        return List.of(heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
                 "-XX:MaxDirectMemorySize=64m");
     }
 
