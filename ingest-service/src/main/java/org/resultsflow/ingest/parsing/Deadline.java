@@ -29,13 +29,19 @@ final class Deadline {
         FutureTask<T> task = new FutureTask<>(call);
         Thread worker = new Thread(task, "parse-" + what);
         worker.setDaemon(true);
+        long start = System.nanoTime();
         worker.start();
         try {
-            return task.get(bound.toNanos(), TimeUnit.NANOSECONDS);
+            T result = task.get(bound.toNanos(), TimeUnit.NANOSECONDS);
+            // The caller may have been descheduled past the bound while the parse finished: the bound is
+            // what was promised, so a late answer is refused like an abandoned one.
+            if (System.nanoTime() - start > bound.toNanos()) {
+                throw tooLong(what, bound, null);
+            }
+            return result;
         } catch (TimeoutException e) {
             task.cancel(true);
-            throw new DocumentRejectedException(DocumentRejectedException.Reason.LIMIT_EXCEEDED,
-                    "reading the " + what + " took longer than " + bound.toMillis() + " ms; abandoned", e);
+            throw tooLong(what, bound, e);
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();
@@ -54,5 +60,10 @@ final class Deadline {
             }
             throw new IllegalStateException(cause);
         }
+    }
+
+    private static DocumentRejectedException tooLong(String what, Duration bound, Throwable cause) {
+        return new DocumentRejectedException(DocumentRejectedException.Reason.LIMIT_EXCEEDED,
+                "reading the " + what + " took longer than " + bound.toMillis() + " ms; abandoned", cause);
     }
 }
