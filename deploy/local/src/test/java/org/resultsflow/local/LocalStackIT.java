@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -178,6 +179,61 @@ class LocalStackIT {
         JsonNode y2016 = awaitBudget("XX-TEST-1", id + "/2016");
         assertEquals("CURRENCIES_DIFFER", y2016.get("utilisationReason").asText(), y2016.toString());
         assertTrue(y2016.get("utilisationRate").isNull(), y2016.toString());
+    }
+
+    /**
+     * A portal page and an IATI file of the same outcome that states the page's output and indicator codes, posted
+     * to ingest as a user would: the catalog holds one indicator whose 2021 result has both sources' values, the
+     * file's 61 beside the portal's 59, each with its document, and one 2021 budget whose planned amounts are the
+     * file's 900,000 and the portal's $934.31 K. Which value stands depends on the documents' as-of dates, and the
+     * other samples of this class may also be there (004, the page's PDF export, gives the portal's values too);
+     * that both sources' values are kept, in one record, does not.
+     */
+    @Test
+    void aPortalPageAndAnIatiFileOfOneOutcomeMeetInOneRecord() throws Exception {
+        LocalStack.Ingested page = stack.ingest(PROJECT.resolve("deploy/samples/001_32a555cdcd01bebc.txt"));
+        LocalStack.Ingested file = stack.ingest(PROJECT.resolve("ingest-service/src/test/resources/iati/portal-outcome-MEX_D_2.1.xml"));
+        assertTrue(page.accepted(), page.body());
+        assertTrue(file.accepted(), file.body());
+        String fileId = JSON.readTree(file.body()).get("id").asText();
+        String outcome = "XM-DAC-41146-MEX_D_2.1";
+
+        Map<String, String> results2021 = Map.of();
+        Map<String, String> planned2021 = Map.of();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline) && (results2021.size() < 2 || planned2021.size() < 2)) {
+            Thread.sleep(500);
+            results2021 = new LinkedHashMap<>();
+            for (JsonNode conflict : JSON.readTree(stack.get(stack.catalogUrl("/api/conflicts?outcome=" + outcome)).body())) {
+                if (conflict.path("indicatorId").asText().equals("MEX_D_2.1.2::MEX_D_2.1.2A")
+                        && conflict.path("year").asInt() == 2021 && conflict.path("kind").asText().equals("RESULT")) {
+                    results2021.put(conflict.at("/canonicalProvenance/documentId").asText(),
+                            conflict.at("/canonicalValue/raw").asText());
+                    for (JsonNode other : conflict.path("otherValues")) {
+                        results2021.put(other.at("/provenance/documentId").asText(), other.at("/value/raw").asText());
+                    }
+                }
+            }
+            planned2021 = new LinkedHashMap<>();
+            for (JsonNode budget : JSON.readTree(stack.get(stack.catalogUrl("/api/budgets?outcome=" + outcome)).body())) {
+                if (budget.path("id").asText().equals(outcome + "/2021")) {
+                    planned2021.put(budget.at("/planned/provenance/documentId").asText(), budget.at("/planned/raw").asText());
+                    for (JsonNode conflict : budget.path("conflicts")) {
+                        if (conflict.path("field").asText().equals("planned")) {
+                            planned2021.put(conflict.at("/value/provenance/documentId").asText(),
+                                    conflict.at("/value/raw").asText());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals("61", results2021.get(fileId), "the file's 2021 result: " + results2021);
+        assertEquals("900000", planned2021.get(fileId), "the file's 2021 budget: " + planned2021);
+        // The portal's value, from the page or from sample 004 (its PDF export), whichever the catalog lists.
+        results2021.remove(fileId);
+        planned2021.remove(fileId);
+        assertEquals(Set.of("59"), Set.copyOf(results2021.values()), "the portal's 2021 result, beside the file's");
+        assertEquals(Set.of("$934.31 K"), Set.copyOf(planned2021.values()), "the portal's 2021 budget, beside the file's");
     }
 
     private static JsonNode awaitBudget(String office, String budgetId) throws Exception {
