@@ -70,7 +70,7 @@ class WorkbookHeapTest {
                         + " at most %d MB%nWhat grew most at the peak of the larger (class, MB):%n%s%n", ROWS / 10, tenth.bytes >> 10,
                 tenth.millis, tenth.peak >> 20, ROWS, all.bytes >> 10, all.millis, all.peak >> 20, all.grown);
         assertTrue(tenth.bytes > ROWS / 10 * 10L && all.bytes > ROWS * 10L, "a workbook of every row");
-        // The cap ExportTest uses; runs have seen up to 91 MB here (the workbook's heap is not yet shown flat).
+        // The cap ExportTest uses.
         assertTrue(all.peak < 128L << 20, "heap grew by " + (all.peak >> 20) + " MB for " + ROWS + " rows");
     }
 
