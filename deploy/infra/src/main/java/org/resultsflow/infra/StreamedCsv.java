@@ -22,9 +22,7 @@ public record StreamedCsv(String header, long rows, long bytes, long peakHeap, l
      */
     public static StreamedCsv read(Callable<BufferedReader> open, Function<String, String> key, int sampleEvery)
             throws Exception {
-        Runtime runtime = Runtime.getRuntime();
-        System.gc();
-        long baseline = runtime.totalMemory() - runtime.freeMemory();
+        long baseline = Heap.afterFullGc();
         long peak = 0;
         long bytes = 0;
         long rows = 0;
@@ -41,8 +39,7 @@ public record StreamedCsv(String header, long rows, long bytes, long peakHeap, l
                 ordered &= previous == null || previous.compareTo(rowKey) < 0;
                 previous = rowKey;
                 if (rows % sampleEvery == 0) {
-                    System.gc();
-                    peak = Math.max(peak, runtime.totalMemory() - runtime.freeMemory() - baseline);
+                    peak = Math.max(peak, Heap.afterFullGc() - baseline);
                 }
             }
         }

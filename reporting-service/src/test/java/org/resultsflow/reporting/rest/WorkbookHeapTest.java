@@ -9,7 +9,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -25,6 +24,7 @@ import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.resultsflow.infra.Heap;
 import org.resultsflow.infra.ResultsflowTestResource;
 import org.resultsflow.reporting.Tables;
 
@@ -79,14 +79,14 @@ class WorkbookHeapTest {
 
     /** Exports the office's workbook (with {@code filter}), the heap sampled after a full GC every 200 ms meanwhile. */
     private Export export(String filter) throws Exception {
-        long baseline = heapAfterFullGc();
+        long baseline = Heap.afterFullGc();
         Map<String, Long> before = histogram();
         AtomicLong peak = new AtomicLong();
         AtomicReference<Map<String, Long>> atPeak = new AtomicReference<>(before);
         AtomicBoolean done = new AtomicBoolean();
         Thread sampler = new Thread(() -> {
             while (!done.get()) {
-                long used = heapAfterFullGc() - baseline;
+                long used = Heap.afterFullGc() - baseline;
                 if (used > peak.get()) {
                     peak.set(used);
                     atPeak.set(histogram());
@@ -121,18 +121,6 @@ class WorkbookHeapTest {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
                 .map(e -> String.format("  %-60s %6.1f", e.getKey(), e.getValue() / 1048576.0)).collect(Collectors.joining("\n"));
         return new Export(bytes, (System.nanoTime() - started) / 1_000_000, peak.get(), grown);
-    }
-
-    /**
-     * The heap a full collection left, as each pool recorded it when that collection ended: used minus free read
-     * afterwards also counted what the server's writing thread had allocated since (runs read 91 to 132 MB that way
-     * while the class histogram at the same peak had grown by 13 MB).
-     */
-    private static long heapAfterFullGc() {
-        System.gc();
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
-                .mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
     }
 
     /** Bytes per class of this JVM's live objects, as {@code jcmd <pid> GC.class_histogram} prints them. */
