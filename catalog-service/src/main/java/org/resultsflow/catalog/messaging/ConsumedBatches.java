@@ -47,10 +47,10 @@ public class ConsumedBatches {
         }
     }
 
-    Batch start(String topic, ConsumerRecords<String, String> records) {
+    Batch start(String channel, ConsumerRecords<String, String> records) {
         List<Headers> headers = new ArrayList<>();
         records.forEach(record -> headers.add(record.headers()));
-        Span span = TraceContext.startBatchSpan(tracer, topic + " apply", headers);
+        Span span = TraceContext.startBatchSpan(tracer, channel + " apply", headers);
         Instant earliest = null;
         for (ConsumerRecord<String, String> record : records) {
             Instant time = DomainMeters.instant(CloudEventRecords.header(record, CE_TIME));

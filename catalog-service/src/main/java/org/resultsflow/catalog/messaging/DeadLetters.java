@@ -25,7 +25,7 @@ public class DeadLetters {
     private final DeadLetterSink sink;
 
     public DeadLetters(@Channel("dead-letters") MutinyEmitter<String> topic,
-            @ConfigProperty(name = "mp.messaging.incoming.outcomes.group.id") String consumer, MeterRegistry registry,
+            @ConfigProperty(name = "mp.messaging.incoming.results.group.id") String consumer, MeterRegistry registry,
             DeadLetterRepository store) {
         this.sink = new DeadLetterSink(store, (key, headers, value) -> topic.sendMessage(Message.of(value).addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(key).withHeaders(headers).build()))

@@ -19,12 +19,10 @@ public class KafkaConsumerLag {
     private final ConsumerLag lag;
 
     public KafkaConsumerLag(@Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry registry,
-            @ConfigProperty(name = "mp.messaging.incoming.outcomes.group.id") String group,
-            @ConfigProperty(name = "mp.messaging.incoming.outcomes.topic") String outcomes,
-            @ConfigProperty(name = "mp.messaging.incoming.indicators.topic") String indicators,
-            @ConfigProperty(name = "mp.messaging.incoming.budgets.topic") String budgets,
+            @ConfigProperty(name = "mp.messaging.incoming.results.group.id") String group,
+            @ConfigProperty(name = "mp.messaging.incoming.results.topics") List<String> topics,
             @ConfigProperty(name = "resultsflow.consumer-lag.interval", defaultValue = "15S") Duration interval) {
-        this.lag = new ConsumerLag(kafka, registry, Map.of(group, List.of(outcomes, indicators, budgets)), interval);
+        this.lag = new ConsumerLag(kafka, registry, Map.of(group, topics), interval);
     }
 
     @PreDestroy

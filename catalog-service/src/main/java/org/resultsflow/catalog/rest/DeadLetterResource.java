@@ -52,7 +52,7 @@ public class DeadLetterResource {
 
     public DeadLetterResource(DeadLetterRepository store, ResultsConsumer consumer, Config config) {
         this.admin = new DeadLetterAdmin(store, consumer.consumers(),
-                channel -> config.getValue("mp.messaging.incoming." + channel + ".topic", String.class));
+                channel -> config.getValues("mp.messaging.incoming." + channel + ".topics", String.class));
     }
 
     @GET

@@ -57,15 +57,19 @@ class KafkaTopicsTest {
         for (ServiceConfig service : Project.services()) {
             for (ServiceConfig.Channel channel : service.incoming().values()) {
                 channels++;
-                used.add(channel.topic());
-                assertTrue(topics.containsKey(channel.topic()), overlay + ": " + service + " reads channel '" + channel.name()
-                        + "' from topic " + channel.topic() + ", but no KafkaTopic declares it");
+                for (String topic : channel.topics()) {
+                    used.add(topic);
+                    assertTrue(topics.containsKey(topic), overlay + ": " + service + " reads channel '" + channel.name()
+                            + "' from topic " + topic + ", but no KafkaTopic declares it");
+                }
             }
             for (ServiceConfig.Channel channel : service.outgoing().values()) {
                 channels++;
-                used.add(channel.topic());
-                assertTrue(topics.containsKey(channel.topic()), overlay + ": " + service + " writes channel '" + channel.name()
-                        + "' to topic " + channel.topic() + ", but no KafkaTopic declares it");
+                for (String topic : channel.topics()) {
+                    used.add(topic);
+                    assertTrue(topics.containsKey(topic), overlay + ": " + service + " writes channel '" + channel.name()
+                            + "' to topic " + topic + ", but no KafkaTopic declares it");
+                }
             }
         }
         for (Map.Entry<String, KafkaTopic> topic : topics.entrySet()) {

@@ -37,13 +37,17 @@ class KafkaUsersTest {
     static Set<String> expected(ServiceConfig service) {
         Set<String> acls = new TreeSet<>();
         for (ServiceConfig.Channel in : service.incoming().values()) {
-            acls.add("topic:literal:" + in.topic() + ":Read");
-            acls.add("topic:literal:" + in.topic() + ":Describe");
+            for (String topic : in.topics()) {
+                acls.add("topic:literal:" + topic + ":Read");
+                acls.add("topic:literal:" + topic + ":Describe");
+            }
             acls.add("group:literal:" + in.groupId() + ":Read");
         }
         for (ServiceConfig.Channel out : service.outgoing().values()) {
-            acls.add("topic:literal:" + out.topic() + ":Write");
-            acls.add("topic:literal:" + out.topic() + ":Describe");
+            for (String topic : out.topics()) {
+                acls.add("topic:literal:" + topic + ":Write");
+                acls.add("topic:literal:" + topic + ":Describe");
+            }
         }
         for (Expectations.GroupPrefix prefix : Expectations.GROUP_PREFIXES.getOrDefault(service.name(), List.of())) {
             acls.add("group:prefix:" + prefix.prefix() + ":Read");

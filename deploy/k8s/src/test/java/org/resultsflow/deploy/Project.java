@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,14 +84,14 @@ final class Project {
         Map<String, ServiceConfig.Channel> in = new TreeMap<>();
         incoming.forEach((channel, attributes) -> {
             if ("smallrye-kafka".equals(attributes.get("connector"))) {
-                in.put(channel, new ServiceConfig.Channel(channel, attributes.getOrDefault("topic", channel),
+                in.put(channel, new ServiceConfig.Channel(channel, topics(channel, attributes),
                         attributes.getOrDefault("group.id", defaultGroup)));
             }
         });
         Map<String, ServiceConfig.Channel> out = new TreeMap<>();
         outgoing.forEach((channel, attributes) -> {
             if ("smallrye-kafka".equals(attributes.get("connector"))) {
-                out.put(channel, new ServiceConfig.Channel(channel, attributes.getOrDefault("topic", channel), null));
+                out.put(channel, new ServiceConfig.Channel(channel, topics(channel, attributes), null));
             }
         });
         String port = properties.get("quarkus.http.port");
@@ -111,6 +112,14 @@ final class Project {
     }
 
     static String describe(Map<String, ServiceConfig.Channel> channels) {
-        return channels.values().stream().map(c -> c.name() + "->" + c.topic()).collect(Collectors.joining(", "));
+        return channels.values().stream().map(c -> c.name() + "->" + String.join("+", c.topics()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** A channel's topics, as SmallRye reads them: {@code topics} (comma-separated), else {@code topic}, else its name. */
+    private static List<String> topics(String channel, Map<String, String> attributes) {
+        String topics = attributes.get("topics");
+        return topics != null ? Arrays.stream(topics.split(",")).map(String::trim).toList()
+                : List.of(attributes.getOrDefault("topic", channel));
     }
 }

@@ -1,6 +1,7 @@
 package org.resultsflow.deploy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,8 +15,8 @@ record ServiceConfig(String name, String artifactId, Path dir, Path propertiesFi
         int httpPort, Map<String, Channel> incomingDeclared, Map<String, Channel> outgoingDeclared,
         Set<String> pomArtifactIds) {
 
-    /** A Kafka channel: its topic and, for incoming channels, its consumer group. */
-    record Channel(String name, String topic, String groupId) {
+    /** A Kafka channel: its topics (one, but an incoming channel may read several) and, for incoming channels, its consumer group. */
+    record Channel(String name, List<String> topics, String groupId) {
     }
 
     Map<String, Channel> incoming() {
@@ -28,8 +29,8 @@ record ServiceConfig(String name, String artifactId, Path dir, Path propertiesFi
 
     Set<String> topics() {
         Set<String> topics = new TreeSet<>();
-        incoming().values().forEach(c -> topics.add(c.topic()));
-        outgoing().values().forEach(c -> topics.add(c.topic()));
+        incoming().values().forEach(c -> topics.addAll(c.topics()));
+        outgoing().values().forEach(c -> topics.addAll(c.topics()));
         return topics;
     }
 

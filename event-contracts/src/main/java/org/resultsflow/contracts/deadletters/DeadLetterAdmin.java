@@ -1,12 +1,13 @@
 package org.resultsflow.contracts.deadletters;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.resultsflow.contracts.errors.ApiError;
 import org.resultsflow.contracts.wire.BatchConsumer;
 
@@ -29,12 +30,14 @@ public final class DeadLetterAdmin {
 
     /**
      * @param consumers the service's consumers; each is named after its channel
-     * @param topicOfChannel the topic a channel reads (the service's messaging configuration)
+     * @param topicsOfChannel the topics a channel reads (the service's messaging configuration)
      */
-    public DeadLetterAdmin(DeadLetterStore store, List<BatchConsumer<?>> consumers, Function<String, String> topicOfChannel) {
+    public DeadLetterAdmin(DeadLetterStore store, List<BatchConsumer<?>> consumers,
+            Function<String, List<String>> topicsOfChannel) {
         this.store = store;
-        this.replay = new DeadLetterReplay(store, consumers.stream()
-                .collect(Collectors.toMap(c -> topicOfChannel.apply(c.name()), c -> c)));
+        Map<String, BatchConsumer<?>> byTopic = new HashMap<>();
+        consumers.forEach(c -> topicsOfChannel.apply(c.name()).forEach(topic -> byTopic.put(topic, c)));
+        this.replay = new DeadLetterReplay(store, byTopic);
     }
 
     /**

@@ -25,17 +25,41 @@ public final class EventDecoder<T> {
 
     private final Map<String, Class<? extends T>> types;
     private final boolean otherTypesArePoison;
+    /** The one type each topic carries, where one decoder reads several topics; empty otherwise. */
+    private final Map<String, String> typeOfTopic;
     private final ObjectMapper json;
 
     private EventDecoder(Map<String, Class<? extends T>> types, boolean otherTypesArePoison, ObjectMapper json) {
         this.types = Map.copyOf(types);
         this.otherTypesArePoison = otherTypesArePoison;
+        this.typeOfTopic = Map.of();
+        this.json = json;
+    }
+
+    private EventDecoder(Map<String, Class<? extends T>> types, Map<String, String> typeOfTopic, ObjectMapper json) {
+        this.types = Map.copyOf(types);
+        this.otherTypesArePoison = true;
+        this.typeOfTopic = typeOfTopic;
         this.json = json;
     }
 
     /** A decoder for a topic that carries exactly one type: any other type on it is poison. */
     public static <T> EventDecoder<T> only(String type, Class<T> dataType, ObjectMapper json) {
         return new EventDecoder<>(Map.of(type, dataType), true, json);
+    }
+
+    /**
+     * A decoder for one consumer of several topics, each carrying exactly one type: any other type on a topic is
+     * poison, as on a topic of its own (a type on the wrong topic is out of order with its key's other events).
+     *
+     * @param typeOfTopic the type each topic carries
+     */
+    public static <T> EventDecoder<T> oneTypePerTopic(Map<String, String> typeOfTopic,
+            Map<String, Class<? extends T>> types, ObjectMapper json) {
+        if (!types.keySet().containsAll(typeOfTopic.values())) {
+            throw new IllegalArgumentException("topics carry " + typeOfTopic.values() + ", classes are for " + types.keySet());
+        }
+        return new EventDecoder<>(new LinkedHashMap<>(types), Map.copyOf(typeOfTopic), json);
     }
 
     /**
@@ -52,11 +76,12 @@ public final class EventDecoder<T> {
         if (id == null || id.isBlank() || type == null || type.isBlank()) {
             return new Decoded.Poison<>(record, "record has no ce_id or ce_type header");
         }
-        Class<? extends T> dataType = types.get(type);
+        String carried = typeOfTopic.get(record.topic());
+        Class<? extends T> dataType = carried == null || carried.equals(type) ? types.get(type) : null;
         if (dataType == null) {
             return otherTypesArePoison
-                    ? new Decoded.Poison<>(record, cut("unexpected event type " + type + " on a topic of "
-                            + String.join(", ", types.keySet())))
+                    ? new Decoded.Poison<>(record, cut("unexpected event type " + type + " on " + record.topic()
+                            + ", which carries " + (carried != null ? carried : String.join(", ", types.keySet()))))
                     : new Decoded.Ignored<>(record);
         }
         if (record.value() == null || record.value().isBlank()) {

@@ -17,7 +17,11 @@ class EventDecoderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static ConsumerRecord<String, String> record(String id, String type, String value) {
-        ConsumerRecord<String, String> record = new ConsumerRecord<>("results.outcomes", 0, 7L, "key", value);
+        return record("results.outcomes", id, type, value);
+    }
+
+    static ConsumerRecord<String, String> record(String topic, String id, String type, String value) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, 0, 7L, "key", value);
         if (id != null) {
             record.headers().add(CloudEventRecords.ID, id.getBytes(StandardCharsets.UTF_8));
         }
@@ -46,6 +50,21 @@ class EventDecoderTest {
                 .contains("unexpected event type"));
         assertInstanceOf(Decoded.Ignored.class,
                 EventDecoder.<Object>of(Map.of(EventTypes.CATALOG_OUTCOME, JsonNode.class), JSON).decode(budget));
+    }
+
+    @Test
+    void aDecoderOfSeveralTopicsTakesOnEachTopicItsOwnTypeOnly() {
+        EventDecoder<Object> decoder = EventDecoder.oneTypePerTopic(
+                Map.of("results.outcomes", EventTypes.OUTCOME_REPORTED, "results.budgets", EventTypes.BUDGET_REPORTED),
+                Map.of(EventTypes.OUTCOME_REPORTED, JsonNode.class, EventTypes.BUDGET_REPORTED, JsonNode.class), JSON);
+        // past the type check: judged by the budget's own schema
+        assertTrue(reason(decoder.decode(record("results.budgets", "1", EventTypes.BUDGET_REPORTED, "{}")))
+                .startsWith("data violates the schema of " + EventTypes.BUDGET_REPORTED));
+        assertTrue(reason(decoder.decode(record("results.outcomes", "2", EventTypes.BUDGET_REPORTED, "{}")))
+                .startsWith("unexpected event type " + EventTypes.BUDGET_REPORTED + " on results.outcomes, which carries "
+                        + EventTypes.OUTCOME_REPORTED));
+        assertTrue(reason(decoder.decode(record("results.outcomes", "3", EventTypes.CATALOG_OUTCOME, "{}")))
+                .startsWith("unexpected event type " + EventTypes.CATALOG_OUTCOME));
     }
 
     @Test

@@ -52,7 +52,7 @@ public class DeadLetterResource {
 
     public DeadLetterResource(DeadLetterQueries store, CatalogChangesConsumer consumer, Config config) {
         this.admin = new DeadLetterAdmin(store, List.of(consumer.changes()),
-                channel -> config.getValue("mp.messaging.incoming." + channel + ".topic", String.class));
+                channel -> List.of(config.getValue("mp.messaging.incoming." + channel + ".topic", String.class)));
     }
 
     @GET
