@@ -3,7 +3,6 @@ package org.resultsflow.contracts.wire;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,23 +28,17 @@ public final class EventDecoder<T> {
     private final Map<String, String> typeOfTopic;
     private final ObjectMapper json;
 
-    private EventDecoder(Map<String, Class<? extends T>> types, boolean otherTypesArePoison, ObjectMapper json) {
+    private EventDecoder(Map<String, Class<? extends T>> types, boolean otherTypesArePoison,
+            Map<String, String> typeOfTopic, ObjectMapper json) {
         this.types = Map.copyOf(types);
         this.otherTypesArePoison = otherTypesArePoison;
-        this.typeOfTopic = Map.of();
-        this.json = json;
-    }
-
-    private EventDecoder(Map<String, Class<? extends T>> types, Map<String, String> typeOfTopic, ObjectMapper json) {
-        this.types = Map.copyOf(types);
-        this.otherTypesArePoison = true;
-        this.typeOfTopic = typeOfTopic;
+        this.typeOfTopic = Map.copyOf(typeOfTopic);
         this.json = json;
     }
 
     /** A decoder for a topic that carries exactly one type: any other type on it is poison. */
     public static <T> EventDecoder<T> only(String type, Class<T> dataType, ObjectMapper json) {
-        return new EventDecoder<>(Map.of(type, dataType), true, json);
+        return new EventDecoder<>(Map.of(type, dataType), true, Map.of(), json);
     }
 
     /**
@@ -59,7 +52,7 @@ public final class EventDecoder<T> {
         if (!types.keySet().containsAll(typeOfTopic.values())) {
             throw new IllegalArgumentException("topics carry " + typeOfTopic.values() + ", classes are for " + types.keySet());
         }
-        return new EventDecoder<>(new LinkedHashMap<>(types), Map.copyOf(typeOfTopic), json);
+        return new EventDecoder<>(types, true, typeOfTopic, json);
     }
 
     /**
@@ -67,7 +60,7 @@ public final class EventDecoder<T> {
      * are {@link Decoded.Ignored}, so a new producer type does not fill the dead letters.
      */
     public static <T> EventDecoder<T> of(Map<String, Class<? extends T>> types, ObjectMapper json) {
-        return new EventDecoder<>(new LinkedHashMap<>(types), false, json);
+        return new EventDecoder<>(types, false, Map.of(), json);
     }
 
     public Decoded<T> decode(ConsumerRecord<String, String> record) {
