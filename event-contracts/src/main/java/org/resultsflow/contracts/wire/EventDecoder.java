@@ -36,14 +36,9 @@ public final class EventDecoder<T> {
         this.json = json;
     }
 
-    /** A decoder for a topic that carries exactly one type: any other type on it is poison. */
-    public static <T> EventDecoder<T> only(String type, Class<T> dataType, ObjectMapper json) {
-        return new EventDecoder<>(Map.of(type, dataType), true, Map.of(), json);
-    }
-
     /**
-     * A decoder for one consumer of several topics, each carrying exactly one type: any other type on a topic is
-     * poison, as on a topic of its own (a type on the wrong topic is out of order with its key's other events).
+     * A decoder for topics that each carry exactly one type, read by one consumer or several: any other type on a
+     * topic is poison (a type on the wrong topic is out of order with its key's other events).
      *
      * @param typeOfTopic the type each topic carries
      */

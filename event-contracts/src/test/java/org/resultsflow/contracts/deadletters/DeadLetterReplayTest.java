@@ -123,7 +123,7 @@ class DeadLetterReplayTest {
     private final MemoryStore store = new MemoryStore();
     private final Sink sink = new Sink(store);
     private final BatchConsumer<JsonNode> consumer = new BatchConsumer<>("things",
-            EventDecoder.only(TYPE, JsonNode.class, JSON), new Redelivery(t -> null), sink);
+            EventDecoder.oneTypePerTopic(Map.of(TOPIC, TYPE), Map.of(TYPE, JsonNode.class), JSON), new Redelivery(t -> null), sink);
     private final DeadLetterReplay replay = new DeadLetterReplay(store, Map.of(TOPIC, consumer));
 
     private static ConsumerRecord<String, String> record(long offset, String id, String value) {

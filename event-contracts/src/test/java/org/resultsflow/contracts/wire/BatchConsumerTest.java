@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 /** The batch procedure against a sink that fails as told: nothing lost, nothing applied out of order. */
 class BatchConsumerTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TYPE = "test.thing.v1";
 
     /** Applies events by id; fails a batch while {@code unavailable} counts down, and refuses ids starting with "bad". */
@@ -46,7 +44,7 @@ class BatchConsumerTest {
     }
 
     private static BatchConsumer<JsonNode> consumer(Sink sink) {
-        return new BatchConsumer<>("test", EventDecoder.only(TYPE, JsonNode.class, JSON), new Redelivery(t -> null), sink);
+        return new BatchConsumer<>("test", EventDecoderTest.outcomesOnly(JsonNode.class, TYPE), new Redelivery(t -> null), sink);
     }
 
     private static List<ConsumerRecord<String, String>> records(String... ids) {

@@ -31,13 +31,18 @@ class EventDecoderTest {
         return record;
     }
 
+    /** A decoder of results.outcomes, the topic {@link #record(String, String, String)} puts records on. */
+    static <T> EventDecoder<T> outcomesOnly(Class<T> dataType, String type) {
+        return EventDecoder.oneTypePerTopic(Map.of("results.outcomes", type), Map.of(type, dataType), JSON);
+    }
+
     private static String reason(Decoded<?> decoded) {
         return assertInstanceOf(Decoded.Poison.class, decoded).reason();
     }
 
     @Test
     void aRecordWithoutItsHeadersOrDataIsPoison() {
-        EventDecoder<JsonNode> decoder = EventDecoder.only(EventTypes.OUTCOME_REPORTED, JsonNode.class, JSON);
+        EventDecoder<JsonNode> decoder = outcomesOnly(JsonNode.class, EventTypes.OUTCOME_REPORTED);
         assertTrue(reason(decoder.decode(record(null, EventTypes.OUTCOME_REPORTED, "{}"))).contains("ce_id"));
         assertTrue(reason(decoder.decode(record("1", EventTypes.OUTCOME_REPORTED, " "))).contains("no data"));
         assertTrue(reason(decoder.decode(record("1", EventTypes.OUTCOME_REPORTED, "{ not json"))).contains("not JSON"));
@@ -46,7 +51,7 @@ class EventDecoderTest {
     @Test
     void anotherTypeIsPoisonOnATopicOfOneTypeAndSkippedOnAnOpenOne() {
         ConsumerRecord<String, String> budget = record("1", EventTypes.BUDGET_REPORTED, "{}");
-        assertTrue(reason(EventDecoder.only(EventTypes.OUTCOME_REPORTED, JsonNode.class, JSON).decode(budget))
+        assertTrue(reason(outcomesOnly(JsonNode.class, EventTypes.OUTCOME_REPORTED).decode(budget))
                 .contains("unexpected event type"));
         assertInstanceOf(Decoded.Ignored.class,
                 EventDecoder.<Object>of(Map.of(EventTypes.CATALOG_OUTCOME, JsonNode.class), JSON).decode(budget));
@@ -69,7 +74,7 @@ class EventDecoderTest {
 
     @Test
     void schemaViolationsAreNamedFiveAtMostWithinTwoThousandCharacters() {
-        String reason = reason(EventDecoder.only(EventTypes.OUTCOME_REPORTED, JsonNode.class, JSON)
+        String reason = reason(outcomesOnly(JsonNode.class, EventTypes.OUTCOME_REPORTED)
                 .decode(record("1", EventTypes.OUTCOME_REPORTED, "{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7}")));
         assertTrue(reason.startsWith("data violates the schema of " + EventTypes.OUTCOME_REPORTED), reason);
         assertTrue(reason.split("; ").length <= EventDecoder.MAX_VIOLATIONS, reason);
