@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.AppInfoParser;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 
@@ -25,6 +27,8 @@ import kafka.server.KafkaRaftServer;
 final class EmbeddedKafka implements AutoCloseable {
 
     private static final int NODE_ID = 1;
+    private static final int START_ATTEMPTS = 3;
+    private static final Logger LOG = Logger.getLogger(EmbeddedKafka.class.getName());
     private static final String CONTROLLER = "CONTROLLER";
 
     /*
@@ -56,8 +60,29 @@ final class EmbeddedKafka implements AutoCloseable {
      * @param logDir log (and metadata) directory; a formatted one from an earlier run is reused
      */
     static EmbeddedKafka start(int port, Path logDir) throws Exception {
-        int brokerPort = port == 0 ? Ports.free() : port;
-        int controllerPort = Ports.free();
+        return start(port, logDir, Ports::free);
+    }
+
+    static EmbeddedKafka start(int port, Path logDir, IntSupplier freePorts) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            int brokerPort = port == 0 ? freePorts.getAsInt() : port;
+            int controllerPort = freePorts.getAsInt();
+            try {
+                return start(brokerPort, controllerPort, logDir);
+            } catch (RuntimeException e) {
+                // A port probed free can be taken before the broker binds it (an outgoing connection may get it as
+                // its local port). Other ports then, but never instead of one the caller chose.
+                boolean lostAPort = !Ports.isFree(controllerPort) || (port == 0 && !Ports.isFree(brokerPort));
+                if (attempt == START_ATTEMPTS || !lostAPort) {
+                    throw e;
+                }
+                LOG.log(Level.WARNING, "Embedded Kafka could not start: another process took one of its ports ({0}); trying other ports",
+                        e.getMessage());
+            }
+        }
+    }
+
+    private static EmbeddedKafka start(int brokerPort, int controllerPort, Path logDir) throws Exception {
         KafkaConfig config = new KafkaConfig(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", String.valueOf(NODE_ID)),
@@ -92,13 +117,31 @@ final class EmbeddedKafka implements AutoCloseable {
         }
 
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        Thread starter = Thread.currentThread();
+        // A broker that fails to start asks the JVM to exit: a test fork or the launcher would die without a word.
+        // On this thread the request becomes the exception of start(); elsewhere it is logged, then honoured.
+        Exit.setExitProcedure((status, message) -> refuseExit(starter, "exit", status, message, () -> System.exit(status)));
+        Exit.setHaltProcedure((status, message) -> refuseExit(starter, "halt", status, message, () -> Runtime.getRuntime().halt(status)));
         try {
             server.startup(); // returns once the broker is unfenced, i.e. serving clients
         } catch (RuntimeException e) {
             server.shutdown();
             throw e;
+        } finally {
+            Exit.resetExitProcedure();
+            Exit.resetHaltProcedure();
         }
         return new EmbeddedKafka(server, brokerPort);
+    }
+
+    private static void refuseExit(Thread starter, String what, int status, String message, Runnable honour) {
+        String reason = "Embedded Kafka failed to start and asked the JVM to " + what + " (status " + status + ")"
+                + (message == null ? "; its log above says why" : ": " + message);
+        if (Thread.currentThread() == starter) {
+            throw new IllegalStateException(reason);
+        }
+        LOG.log(Level.SEVERE, reason);
+        honour.run();
     }
 
     int port() {
