@@ -2,12 +2,13 @@ package org.resultsflow.catalog.repository;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -29,8 +30,14 @@ public final class JsonRows {
      */
     static final int TEXT_BUDGET = 1 << 20;
 
-    // Trees only (writeTree of a node): no settings of the application's mapper apply, as in JsonText.
-    private static final JsonFactory JSON = new ObjectMapper().getFactory();
+    /**
+     * Trees only (writeTree of a node): no settings of the application's mapper apply, as in JsonText. Characters
+     * beyond ASCII are written as JSON escapes, which jsonb reads back as the same characters: the text then stays a
+     * one-byte-per-character string, where one dash or curly quote in a document turned the whole megabyte into two
+     * bytes per character, and the catalog's profile showed the copying and re-encoding that caused.
+     */
+    private static final JsonFactory JSON = new ObjectMapper(
+            JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build()).getFactory();
 
     /** Writes the fields of one row. */
     @FunctionalInterface
@@ -62,15 +69,14 @@ public final class JsonRows {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                StringWriter text = new StringWriter(8192);
+                Text text = new Text();
                 try (JsonGenerator json = JSON.createGenerator(text)) {
                     json.writeStartArray();
                     do {
                         json.writeStartObject();
                         row.write(json, rows.get(next++));
                         json.writeEndObject();
-                        json.flush();
-                    } while (next < rows.size() && text.getBuffer().length() < TEXT_BUDGET);
+                    } while (next < rows.size() && text.length() + json.getOutputBuffered() < TEXT_BUDGET);
                     json.writeEndArray();
                 } catch (IOException e) {
                     throw new UncheckedIOException("Rows that cannot be written as JSON: " + e.getMessage(), e);
@@ -80,5 +86,41 @@ public final class JsonRows {
         };
         return Multi.createFrom().iterable(texts).onItem().transformToUniAndConcatenate(statement)
                 .collect().last().replaceWithVoid();
+    }
+
+    /**
+     * What the generator writes to: unsynchronised, unlike StringWriter, and its length read without flushing the
+     * generator after every row.
+     */
+    private static final class Text extends Writer {
+
+        private final StringBuilder chars = new StringBuilder(8192);
+
+        int length() {
+            return chars.length();
+        }
+
+        @Override
+        public void write(char[] buffer, int offset, int length) {
+            chars.append(buffer, offset, length);
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            chars.append(text, offset, offset + length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return chars.toString();
+        }
     }
 }
