@@ -2,6 +2,7 @@ package org.resultsflow.catalog.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,7 +27,6 @@ import org.resultsflow.catalog.repository.Claim;
 import org.resultsflow.contracts.catalog.BudgetChanged;
 import org.resultsflow.contracts.catalog.CatalogBudget;
 import org.resultsflow.contracts.catalog.CatalogFunding;
-import org.resultsflow.contracts.catalog.CatalogIndicator;
 import org.resultsflow.contracts.catalog.CatalogOutcome;
 import org.resultsflow.contracts.catalog.FundingChanged;
 import org.resultsflow.contracts.catalog.IndicatorChanged;
@@ -166,17 +166,29 @@ public class CatalogEngine {
             long version = previous == null ? 1 : previous.version() + 1;
             List<String> changed = changedFields(previous == null ? null : previous.state(), record.state());
             String key = record.type() == RecordType.FUNDING ? fundingKey(record.id()) : record.id();
-            Object data = switch (record.type()) {
-                case OUTCOME -> new OutcomeChanged(record.id(), version, changed, now, (CatalogOutcome) record.canonical());
-                case INDICATOR -> new IndicatorChanged(record.id(), version, changed, now,
-                        (CatalogIndicator) record.canonical(), record.mergedInto());
-                case BUDGET -> new BudgetChanged(record.id(), version, changed, now, (CatalogBudget) record.canonical());
-                case FUNDING -> new FundingChanged(record.id(), version, changed, now, (CatalogFunding) record.canonical());
-            };
             String type = record.type().eventType();
-            changes.add(new Change(record, version, type, key, eventId(type, key, version), json.valueToTree(data)));
+            changes.add(new Change(record, version, type, key, eventId(type, key, version),
+                    payload(record, version, changed, now)));
         }
         return changes;
+    }
+
+    /**
+     * The change event's data: the contract record with the canonical state in it. The state is that record
+     * already written as a tree, so it goes in as it is rather than being serialised a second time; a merged-into
+     * change carries none.
+     */
+    private ObjectNode payload(Computed record, long version, List<String> changed, Instant now) {
+        ObjectNode payload = json.valueToTree(switch (record.type()) {
+            case OUTCOME -> new OutcomeChanged(record.id(), version, changed, now, null);
+            case INDICATOR -> new IndicatorChanged(record.id(), version, changed, now, null, record.mergedInto());
+            case BUDGET -> new BudgetChanged(record.id(), version, changed, now, null);
+            case FUNDING -> new FundingChanged(record.id(), version, changed, now, null);
+        });
+        if (record.canonical() != null) {
+            payload.set(record.type().value(), record.state());
+        }
+        return payload;
     }
 
     /** A compacted topic keeps one record per key: funding must not share the outcome's key. */
