@@ -1,6 +1,7 @@
 package org.resultsflow.catalog.repository;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -53,28 +54,50 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
                 .setParameter("rows", text).executeUpdate()));
     }
 
-    /** Writes new events, with the ids they were given by {@link #nextIds}. */
-    public Uni<Void> insert(List<OutboxEvent> events) {
+    /**
+     * An event to write, with the id {@link #nextIds} gave it. Its data is {@code envelope} with the state of canonical
+     * record ({@code recordType}, {@code recordId}) under {@code stateField}, taken from that row by the insert: the
+     * record is written first in the same transaction, and its state, most of an event, is then not sent to
+     * PostgreSQL and parsed by it a second time. No {@code stateField}: the envelope is the whole data.
+     */
+    public record NewEvent(long id, String eventId, String eventType, String recordKey, JsonNode envelope,
+            String recordType, String recordId, String stateField, Instant createdAt, String traceparent,
+            Instant ingestedAt) {
+    }
+
+    /**
+     * Writes new events. A state field whose record is missing makes the payload null, which the column refuses:
+     * an event is never written without the state it announces.
+     */
+    public Uni<Void> insert(List<NewEvent> events) {
         return JsonRows.write(events, OutboxRepository::write, text -> getSession().chain(session -> session.createNativeQuery("""
                         insert into outbox_event (id, event_id, event_type, record_key, payload, created_at, traceparent,
                             ingested_at)
-                        select id, event_id, event_type, record_key, payload, created_at, traceparent, ingested_at
+                        select e.id, e.event_id, e.event_type, e.record_key,
+                            case when e.state_field is null then e.envelope
+                                when r.state is not null then e.envelope || jsonb_build_object(e.state_field, r.state) end,
+                            e.created_at, e.traceparent, e.ingested_at
                         from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
-                            as r(id bigint, event_id text, event_type text,
-                            record_key text, payload jsonb, created_at timestamptz, traceparent text, ingested_at timestamptz)""")
+                            as e(id bigint, event_id text, event_type text, record_key text, envelope jsonb,
+                            record_type text, record_id text, state_field text, created_at timestamptz, traceparent text,
+                            ingested_at timestamptz)
+                        left join canonical_record r on r.record_type = e.record_type and r.record_id = e.record_id""")
                 .setParameter("rows", text).executeUpdate()));
     }
 
-    private static void write(JsonGenerator json, OutboxEvent e) throws IOException {
-        json.writeNumberField("id", e.id);
-        json.writeStringField("event_id", e.eventId);
-        json.writeStringField("event_type", e.eventType);
-        json.writeStringField("record_key", e.recordKey);
-        json.writeFieldName("payload");
-        json.writeTree(e.payload);
-        json.writeStringField("created_at", e.createdAt.toString());
-        json.writeStringField("traceparent", e.traceparent);
-        json.writeStringField("ingested_at", e.ingestedAt == null ? null : e.ingestedAt.toString());
+    private static void write(JsonGenerator json, NewEvent e) throws IOException {
+        json.writeNumberField("id", e.id());
+        json.writeStringField("event_id", e.eventId());
+        json.writeStringField("event_type", e.eventType());
+        json.writeStringField("record_key", e.recordKey());
+        json.writeFieldName("envelope");
+        json.writeTree(e.envelope());
+        json.writeStringField("record_type", e.recordType());
+        json.writeStringField("record_id", e.recordId());
+        json.writeStringField("state_field", e.stateField());
+        json.writeStringField("created_at", e.createdAt().toString());
+        json.writeStringField("traceparent", e.traceparent());
+        json.writeStringField("ingested_at", e.ingestedAt() == null ? null : e.ingestedAt().toString());
     }
 
     /** {@code count} ids of the outbox sequence in one round trip, ascending. */

@@ -77,9 +77,27 @@ public class CatalogEngine {
     public record Snapshot(Collection<Claim> claims, Map<String, Stored> records) {
     }
 
-    /** A record whose state changed: its new version and the outbox event that announces it. */
+    /**
+     * A record whose state changed: its new version and the outbox event that announces it. The event's data is
+     * {@code envelope} with the record's state under {@link #stateField()}; the outbox insert composes the two in
+     * SQL from the state it has just written, so the state, most of an event, is sent to PostgreSQL once.
+     */
     public record Change(Computed record, long version, String eventType, String eventKey, String eventId,
-            JsonNode payload) {
+            ObjectNode envelope) {
+
+        /** The field of the data that holds the canonical state; null for a merged-into change, which has none. */
+        public String stateField() {
+            return record.canonical() == null ? null : record.type().value();
+        }
+
+        /** The event's data as published. */
+        public ObjectNode payload() {
+            ObjectNode data = envelope.deepCopy();
+            if (stateField() != null) {
+                data.set(stateField(), record.state());
+            }
+            return data;
+        }
     }
 
     /**
@@ -168,27 +186,19 @@ public class CatalogEngine {
             String key = record.type() == RecordType.FUNDING ? fundingKey(record.id()) : record.id();
             String type = record.type().eventType();
             changes.add(new Change(record, version, type, key, eventId(type, key, version),
-                    payload(record, version, changed, now)));
+                    envelope(record, version, changed, now)));
         }
         return changes;
     }
 
-    /**
-     * The change event's data: the contract record with the canonical state in it. The state is that record
-     * already written as a tree, so it goes in as it is rather than being serialised a second time; a merged-into
-     * change carries none.
-     */
-    private ObjectNode payload(Computed record, long version, List<String> changed, Instant now) {
-        ObjectNode payload = json.valueToTree(switch (record.type()) {
+    /** The change event's data without the canonical state, which {@link Change#payload()} puts in. */
+    private ObjectNode envelope(Computed record, long version, List<String> changed, Instant now) {
+        return json.valueToTree(switch (record.type()) {
             case OUTCOME -> new OutcomeChanged(record.id(), version, changed, now, null);
             case INDICATOR -> new IndicatorChanged(record.id(), version, changed, now, null, record.mergedInto());
             case BUDGET -> new BudgetChanged(record.id(), version, changed, now, null);
             case FUNDING -> new FundingChanged(record.id(), version, changed, now, null);
         });
-        if (record.canonical() != null) {
-            payload.set(record.type().value(), record.state());
-        }
-        return payload;
     }
 
     /** A compacted topic keeps one record per key: funding must not share the outcome's key. */

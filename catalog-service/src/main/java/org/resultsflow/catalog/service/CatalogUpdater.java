@@ -23,8 +23,8 @@ import org.resultsflow.catalog.repository.CanonicalRecord;
 import org.resultsflow.catalog.repository.CanonicalRecordRepository;
 import org.resultsflow.catalog.repository.Claim;
 import org.resultsflow.catalog.repository.ClaimRepository;
-import org.resultsflow.catalog.repository.OutboxEvent;
 import org.resultsflow.catalog.repository.OutboxRepository;
+import org.resultsflow.catalog.repository.OutboxRepository.NewEvent;
 import org.resultsflow.catalog.repository.ProcessedEvent;
 import org.resultsflow.catalog.repository.ProcessedEventRepository;
 import org.resultsflow.catalog.repository.SourceDocumentRepository;
@@ -165,7 +165,7 @@ public class CatalogUpdater {
         metrics.recordsChanged(changes);
         return outbox.nextIds(changes.size()).chain(ids -> {
             List<CanonicalRecord> changed = new ArrayList<>(changes.size());
-            List<OutboxEvent> events = new ArrayList<>(changes.size());
+            List<NewEvent> events = new ArrayList<>(changes.size());
             for (int i = 0; i < changes.size(); i++) {
                 Change change = changes.get(i);
                 Computed c = change.record();
@@ -181,16 +181,9 @@ public class CatalogUpdater {
                 record.state = c.state();
                 record.updatedAt = now;
                 changed.add(record);
-                OutboxEvent event = new OutboxEvent();
-                event.id = ids.get(i);
-                event.eventId = change.eventId();
-                event.eventType = change.eventType();
-                event.recordKey = change.eventKey();
-                event.payload = change.payload();
-                event.createdAt = now;
-                event.traceparent = origin.traceparent();
-                event.ingestedAt = origin.ingestedAt();
-                events.add(event);
+                events.add(new NewEvent(ids.get(i), change.eventId(), change.eventType(), change.eventKey(),
+                        change.envelope(), record.key.recordType(), record.key.recordId(), change.stateField(), now,
+                        origin.traceparent(), origin.ingestedAt()));
             }
             return records.upsert(changed).chain(() -> outbox.insert(events)).replaceWith(changes.size());
         });
