@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,10 @@ import org.resultsflow.contracts.catalog.IndicatorChanged;
 import org.resultsflow.contracts.catalog.OutcomeChanged;
 
 /**
- * The engine puts each record's state into its change event as a tree it already has, instead of serialising the
- * contract record again: every change of the five seeds must still be exactly the contract record as Jackson writes
- * it, the canonical record under its own field, a merged-into change with none.
+ * A change event is built from an envelope and the state tree the engine already has, not by serialising the contract
+ * record (the outbox insert composes the two the same way in SQL): every change of the five seeds must still be
+ * exactly the contract record as Jackson writes it, the canonical record under its own field, a merged-into change
+ * with none.
  */
 class ChangePayloadTest {
 
@@ -44,7 +46,7 @@ class ChangePayloadTest {
             String kind = type.value() + (change.record().canonical() == null ? " merged-into" : "");
             seen.merge(kind, 1, Integer::sum);
         }
-        assertTrue(seen.keySet().containsAll(java.util.List.of("outcome", "indicator", "indicator merged-into",
+        assertTrue(seen.keySet().containsAll(List.of("outcome", "indicator", "indicator merged-into",
                 "budget", "funding")), "the seeds give every kind of change: " + seen);
     }
 }
