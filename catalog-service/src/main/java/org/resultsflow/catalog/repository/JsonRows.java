@@ -19,7 +19,7 @@ import java.util.function.Function;
  * {@code jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(column type, ...)}: the reactive native query
  * binds no arrays, and one placeholder per value would be thousands of them. Typed text first: a parameter PostgreSQL
  * types as jsonb is sent by the reactive client as a JSON string, not as the document. Each row is an object whose
- * keys are the column names; jsonb values (states, payloads, claim values) go in as JSON, not as strings, so
+ * keys are the column names; jsonb values (states, event envelopes, claim values) go in as JSON, not as strings, so
  * PostgreSQL parses the text once.
  */
 public final class JsonRows {
