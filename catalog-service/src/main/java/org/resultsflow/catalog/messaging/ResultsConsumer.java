@@ -51,40 +51,32 @@ public class ResultsConsumer {
 
     private final ConsumedBatches batches;
     private final OutboxRelay relay;
+    private final CatalogUpdater updater;
     private final BatchConsumer<Object> consumer;
-    /**
-     * The origin (trace, ingest time) of the batch being applied, which its changes are written with. The channel
-     * takes one batch at a time, retries included, so one field holds it.
-     */
-    private volatile ChangeOrigin origin = ChangeOrigin.NONE;
 
     public ResultsConsumer(ObjectMapper json, CatalogUpdater updater, DeadLetters deadLetters, ConsumedBatches batches,
             OutboxRelay relay, @ConfigProperty(name = "mp.messaging.incoming." + CHANNEL + ".topics") List<String> topics) {
         this.batches = batches;
         this.relay = relay;
+        this.updater = updater;
         EventDecoder<Object> decoder = EventDecoder.oneTypePerTopic(typeOfTopic(topics), Map.of(
                 EventTypes.OUTCOME_REPORTED, OutcomeReported.class,
                 EventTypes.INDICATOR_REPORTED, IndicatorReported.class,
                 EventTypes.BUDGET_REPORTED, BudgetReported.class), json);
         this.consumer = new BatchConsumer<>(CHANNEL, decoder, REDELIVERY, new BatchConsumer.Sink<>() {
+            /**
+             * A replayed record's: in the trace of the replay request (an operator's replay is traced as that
+             * request), published as soon as it is committed, as a live batch is.
+             */
             @Override
             public CompletionStage<?> apply(List<ReceivedEvent<Object>> events) {
-                return updater.apply(events, origin).subscribeAsCompletionStage();
+                ChangeOrigin replay = new ChangeOrigin(TraceContext.traceparent(Span.current().getSpanContext()), null);
+                return updater.apply(events, replay).invoke(relay::wake).subscribeAsCompletionStage();
             }
 
             @Override
             public CompletionStage<?> setAside(ConsumerRecord<String, String> record, String reason) {
                 return deadLetters.send(record, reason).subscribeAsCompletionStage();
-            }
-
-            /**
-             * In the trace of the replay request (an operator's replay is traced as that request), not of whatever
-             * batch the channel is on; published as soon as it is committed, as a live batch is.
-             */
-            @Override
-            public CompletionStage<?> applyReplayed(List<ReceivedEvent<Object>> events) {
-                ChangeOrigin replay = new ChangeOrigin(TraceContext.traceparent(Span.current().getSpanContext()), null);
-                return updater.apply(events, replay).invoke(relay::wake).subscribeAsCompletionStage();
             }
         });
     }
@@ -108,14 +100,17 @@ public class ResultsConsumer {
         return List.of(consumer);
     }
 
-    /** Retries resume on the channel's own context, which the reactive session of each transaction needs. */
+    /**
+     * Retries resume on the channel's own context, which the reactive session of each transaction needs. Each batch
+     * carries its own origin: with {@code concurrency} the channel takes several at once.
+     */
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         Context context = Vertx.currentContext();
         ConsumedBatches.Batch batch = batches.start(CHANNEL, records);
-        origin = batch.origin();
         return Uni.createFrom().completionStage(() -> consumer.consume(records,
-                        context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run())))
+                        context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run()),
+                        events -> updater.apply(events, batch.origin()).subscribeAsCompletionStage()))
                 .invoke(() -> batches.applied(records))
                 // committed: its changes are published now, not at the relay's next poll
                 .invoke(relay::wake)

@@ -3,10 +3,12 @@ package org.resultsflow.contracts.wire;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,19 +34,21 @@ public final class BatchConsumer<T> {
     /** Where the events go and where the bad records are set aside. */
     public interface Sink<T> {
 
-        /** Applies the events in one transaction, together with their ids, so a second apply changes nothing. */
+        /**
+         * Applies the events in one transaction, together with their ids, so a second apply changes nothing: those of
+         * a replayed record, and those of a batch unless {@link #consume(Iterable, Executor, Apply)} is given its own.
+         */
         CompletionStage<?> apply(List<ReceivedEvent<T>> events);
 
         /** Sets the record aside with the reason, idempotently (the same record may be set aside twice). */
         CompletionStage<?> setAside(ConsumerRecord<String, String> record, String reason);
+    }
 
-        /**
-         * Applies the event of a replayed record, as {@link #apply} does; a sink that stamps what it writes with the
-         * batch it is on says here that the replay is on none of them.
-         */
-        default CompletionStage<?> applyReplayed(List<ReceivedEvent<T>> events) {
-            return apply(events);
-        }
+    /** How the events of one batch are applied, as {@link Sink#apply} does. */
+    @FunctionalInterface
+    public interface Apply<T> {
+
+        CompletionStage<?> apply(List<ReceivedEvent<T>> events);
     }
 
     /** The outcome of sending one set-aside record through again. */
@@ -57,7 +61,8 @@ public final class BatchConsumer<T> {
     private final EventDecoder<T> decoder;
     private final Redelivery redelivery;
     private final Sink<T> sink;
-    private volatile String notReady;
+    /** Why each batch being retried is waiting, by batch: a channel may take several batches at once. */
+    private final Map<Object, String> retrying = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
     public BatchConsumer(String name, EventDecoder<T> decoder, Redelivery redelivery, Sink<T> sink) {
@@ -73,7 +78,7 @@ public final class BatchConsumer<T> {
 
     /** Why the consumer is waiting to retry a batch; empty while it keeps up. */
     public Optional<String> notReady() {
-        return Optional.ofNullable(notReady);
+        return retrying.values().stream().findFirst();
     }
 
     /** Pending retries end (failed) instead of waiting on: the service is stopping. */
@@ -87,9 +92,18 @@ public final class BatchConsumer<T> {
      * @param resume where a retry runs (the caller's own context, which its transactions need)
      */
     public CompletionStage<Void> consume(Iterable<ConsumerRecord<String, String>> records, Executor resume) {
+        return consume(records, resume, sink::apply);
+    }
+
+    /**
+     * Consumes a batch as {@link #consume(Iterable, Executor)} does, its events applied by {@code apply}: a channel
+     * that takes several batches at once gives each its own, which knows its batch (e.g. the trace its writes carry).
+     */
+    public CompletionStage<Void> consume(Iterable<ConsumerRecord<String, String>> records, Executor resume,
+            Apply<T> apply) {
         List<Decoded<T>> decoded = new ArrayList<>();
         records.forEach(record -> decoded.add(decoder.decode(record)));
-        return attempt(decoded, 1, resume);
+        return attempt(decoded, apply, new Object(), 1, resume);
     }
 
     /** Sends a set-aside record through the same decoding and apply again, once, without retrying. */
@@ -101,7 +115,7 @@ public final class BatchConsumer<T> {
         if (!(decoded instanceof Decoded.Event<T> event)) {
             return CompletableFuture.completedFuture(new Replayed(true, null));
         }
-        return sink.applyReplayed(List.of(event.event())).handle((ignored, failure) -> {
+        return sink.apply(List.of(event.event())).handle((ignored, failure) -> {
             if (failure == null) {
                 return new Replayed(true, null);
             }
@@ -118,28 +132,30 @@ public final class BatchConsumer<T> {
         return sink.setAside(record, reason).thenApply(ignored -> (Void) null);
     }
 
-    private CompletionStage<Void> attempt(List<Decoded<T>> decoded, int attempt, Executor resume) {
+    private CompletionStage<Void> attempt(List<Decoded<T>> decoded, Apply<T> apply, Object batch, int attempt,
+            Executor resume) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        once(decoded).whenComplete((ignored, failure) -> {
+        once(decoded, apply).whenComplete((ignored, failure) -> {
             if (failure == null) {
-                if (notReady != null) {
+                if (retrying.remove(batch) != null) {
                     LOG.log(System.Logger.Level.INFO, "Consumer {0} applied the batch it was retrying", name);
                 }
-                notReady = null;
                 done.complete(null);
                 return;
             }
             Throwable cause = unwrap(failure);
             if (stopped) {
+                retrying.remove(batch);
                 done.completeExceptionally(cause);
                 return;
             }
             Duration wait = Redelivery.backoff(attempt);
-            notReady = "retrying a batch of " + decoded.size() + " records (attempt " + attempt + ", next in "
+            String why = "retrying a batch of " + decoded.size() + " records (attempt " + attempt + ", next in "
                     + wait.toMillis() + " ms): " + cause;
-            LOG.log(System.Logger.Level.WARNING, "Consumer {0} is {1}", name, notReady);
+            retrying.put(batch, why);
+            LOG.log(System.Logger.Level.WARNING, "Consumer {0} is {1}", name, why);
             CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, resume)
-                    .execute(() -> attempt(decoded, attempt + 1, resume).whenComplete((v, f) -> {
+                    .execute(() -> attempt(decoded, apply, batch, attempt + 1, resume).whenComplete((v, f) -> {
                         if (f == null) {
                             done.complete(null);
                         } else {
@@ -150,7 +166,7 @@ public final class BatchConsumer<T> {
         return done;
     }
 
-    private CompletionStage<Void> once(List<Decoded<T>> decoded) {
+    private CompletionStage<Void> once(List<Decoded<T>> decoded, Apply<T> apply) {
         List<Decoded.Event<T>> events = new ArrayList<>();
         List<Decoded.Poison<T>> poison = new ArrayList<>();
         for (Decoded<T> d : decoded) {
@@ -161,7 +177,7 @@ public final class BatchConsumer<T> {
             }
         }
         CompletionStage<Void> applied = events.isEmpty() ? CompletableFuture.completedFuture(null)
-                : sink.apply(events.stream().map(Decoded.Event::event).toList()).thenApply(ignored -> (Void) null)
+                : apply.apply(events.stream().map(Decoded.Event::event).toList()).thenApply(ignored -> (Void) null)
                         .exceptionallyCompose(failure -> {
                             Throwable cause = unwrap(failure);
                             if (redelivery.decide(cause) == Decision.RETRY) {
@@ -169,7 +185,7 @@ public final class BatchConsumer<T> {
                             }
                             LOG.log(System.Logger.Level.WARNING, "Consumer {0}: a batch of {1} events failed ({2}); "
                                     + "applying them one by one", name, events.size(), cause.toString());
-                            return oneByOne(events);
+                            return oneByOne(events, apply);
                         });
         return applied.thenCompose(ignored -> {
             CompletionStage<Void> aside = CompletableFuture.completedFuture(null);
@@ -180,10 +196,10 @@ public final class BatchConsumer<T> {
         });
     }
 
-    private CompletionStage<Void> oneByOne(List<Decoded.Event<T>> events) {
+    private CompletionStage<Void> oneByOne(List<Decoded.Event<T>> events, Apply<T> apply) {
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
         for (Decoded.Event<T> event : events) {
-            chain = chain.thenCompose(v -> sink.apply(List.of(event.event())).thenApply(x -> (Void) null)
+            chain = chain.thenCompose(v -> apply.apply(List.of(event.event())).thenApply(x -> (Void) null)
                     .exceptionallyCompose(failure -> {
                         Throwable cause = unwrap(failure);
                         return redelivery.decide(cause) == Decision.DEAD_LETTER

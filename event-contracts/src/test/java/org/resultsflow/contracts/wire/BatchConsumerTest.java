@@ -79,6 +79,35 @@ class BatchConsumerTest {
     }
 
     @Test
+    void aBatchGivenItsOwnApplyIsAppliedByIt() throws Exception {
+        Sink sink = new Sink();
+        List<List<String>> calls = new ArrayList<>();
+        consumer(sink).consume(records("a", "bad1", "b"), Runnable::run, events -> {
+            calls.add(events.stream().map(ReceivedEvent::id).toList());
+            return sink.apply(events);
+        }).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        // the batch, then one by one after the bad record refused it: each time through the batch's own apply
+        assertEquals(List.of(List.of("a", "bad1", "b"), List.of("a"), List.of("bad1"), List.of("b")), calls);
+        assertEquals(List.of("a", "b"), sink.applied);
+        assertEquals(1, sink.setAside.size(), sink.setAside.toString());
+    }
+
+    @Test
+    void aBatchAppliedWhileAnotherIsRetriedLeavesTheConsumerNotReady() throws Exception {
+        Sink sink = new Sink();
+        BatchConsumer<JsonNode> consumer = consumer(sink);
+        AtomicInteger unavailable = new AtomicInteger(2);
+        CompletableFuture<Void> retried = consumer.consume(records("a"), Runnable::run, events -> unavailable.getAndDecrement() > 0
+                ? CompletableFuture.failedFuture(new java.net.ConnectException("database away")) : sink.apply(events))
+                .toCompletableFuture();
+        consumer.consume(records("b"), Runnable::run, sink::apply).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertTrue(consumer.notReady().orElseThrow().contains("database away"), "the other batch is still waiting");
+        retried.get(5, TimeUnit.SECONDS);
+        assertTrue(consumer.notReady().isEmpty());
+        assertEquals(List.of("b", "a"), sink.applied);
+    }
+
+    @Test
     void aReplayAppliesWhatIsFixedAndSaysWhyWhatIsNot() throws Exception {
         Sink sink = new Sink();
         BatchConsumer<JsonNode> consumer = consumer(sink);
