@@ -179,12 +179,12 @@ public class CanonicalRecordRepository implements PanacheRepositoryBase<Canonica
             json.writeFieldName("state");
             json.writeTree(r.state);
             json.writeStringField("updated_at", r.updatedAt.toString());
-        }, text -> getSession().chain(session -> session.createNativeQuery("""
+        }, rows -> getSession().chain(session -> session.createNativeQuery("""
                         insert into canonical_record (record_type, record_id, office, plan_period, parent_id, outcome_id,
                             merged_into, conflicts, version, state, updated_at)
                         select record_type, record_id, office, plan_period, parent_id, outcome_id, merged_into, conflicts,
                             version, state, updated_at
-                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                        from jsonb_to_recordset(cast(convert_from(cast(:rows as bytea), 'UTF8') as jsonb))
                             as r(record_type text, record_id text, office text,
                             plan_period text, parent_id text, outcome_id text, merged_into text, conflicts integer,
                             version bigint, state jsonb, updated_at timestamptz)
@@ -193,6 +193,6 @@ public class CanonicalRecordRepository implements PanacheRepositoryBase<Canonica
                             outcome_id = excluded.outcome_id, merged_into = excluded.merged_into,
                             conflicts = excluded.conflicts, version = excluded.version, state = excluded.state,
                             updated_at = excluded.updated_at""")
-                .setParameter("rows", text).executeUpdate()));
+                .setParameter("rows", rows).executeUpdate()));
     }
 }

@@ -76,26 +76,26 @@ public class ClaimRepository implements PanacheRepositoryBase<Claim, Long> {
             json.writeStringField("document_id", r.documentId());
             json.writeStringField("record_type", r.recordType());
             json.writeStringField("subject", r.subject());
-        }, text -> getSession().chain(session -> session.createNativeQuery("""
-                        delete from claim c using jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+        }, rows -> getSession().chain(session -> session.createNativeQuery("""
+                        delete from claim c using jsonb_to_recordset(cast(convert_from(cast(:rows as bytea), 'UTF8') as jsonb))
                             as r(document_id text, record_type text, subject text)
                         where c.document_id = r.document_id and c.record_type = r.record_type and c.subject = r.subject""")
-                .setParameter("rows", text).executeUpdate()));
+                .setParameter("rows", rows).executeUpdate()));
     }
 
     /** Inserts new claims, set-based; their ids come from the column's sequence. */
     public Uni<Void> insert(List<Claim> claims) {
-        return JsonRows.write(claims, ClaimRepository::write, text -> getSession().chain(session -> session.createNativeQuery("""
+        return JsonRows.write(claims, ClaimRepository::write, rows -> getSession().chain(session -> session.createNativeQuery("""
                         insert into claim (record_type, record_id, entity_type, entity_id, subject, field, document_id,
                             document_name, document_source, as_of, as_of_basis, known, value, first_line, last_line, recorded_at)
                         select record_type, record_id, entity_type, entity_id, subject, field, document_id,
                             document_name, document_source, as_of, as_of_basis, known, value, first_line, last_line, recorded_at
-                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                        from jsonb_to_recordset(cast(convert_from(cast(:rows as bytea), 'UTF8') as jsonb))
                             as r(record_type text, record_id text, entity_type text,
                             entity_id text, subject text, field text, document_id text, document_name text,
                             document_source text, as_of date, as_of_basis text, known boolean, value jsonb, first_line integer,
                             last_line integer, recorded_at timestamptz)""")
-                .setParameter("rows", text).executeUpdate()));
+                .setParameter("rows", rows).executeUpdate()));
     }
 
     private static void write(JsonGenerator json, Claim claim) throws IOException {

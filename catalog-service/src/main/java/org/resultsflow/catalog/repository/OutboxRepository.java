@@ -46,12 +46,12 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
             json.writeNumberField("id", ids.get(i));
             json.writeNumberField("seq", positions.get(i));
             json.writeStringField("published_at", at.toString());
-        }, text -> getSession().chain(session -> session.createNativeQuery("""
+        }, rows -> getSession().chain(session -> session.createNativeQuery("""
                         update outbox_event o set published_at = r.published_at, published_seq = r.seq
-                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                        from jsonb_to_recordset(cast(convert_from(cast(:rows as bytea), 'UTF8') as jsonb))
                             as r(id bigint, seq bigint, published_at timestamptz)
                         where o.id = r.id""")
-                .setParameter("rows", text).executeUpdate()));
+                .setParameter("rows", rows).executeUpdate()));
     }
 
     /**
@@ -70,19 +70,19 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
      * an event is never written without the state it announces.
      */
     public Uni<Void> insert(List<NewEvent> events) {
-        return JsonRows.write(events, OutboxRepository::write, text -> getSession().chain(session -> session.createNativeQuery("""
+        return JsonRows.write(events, OutboxRepository::write, rows -> getSession().chain(session -> session.createNativeQuery("""
                         insert into outbox_event (id, event_id, event_type, record_key, payload, created_at, traceparent,
                             ingested_at)
                         select e.id, e.event_id, e.event_type, e.record_key,
                             case when e.state_field is null then e.envelope
                                 when r.state is not null then e.envelope || jsonb_build_object(e.state_field, r.state) end,
                             e.created_at, e.traceparent, e.ingested_at
-                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                        from jsonb_to_recordset(cast(convert_from(cast(:rows as bytea), 'UTF8') as jsonb))
                             as e(id bigint, event_id text, event_type text, record_key text, envelope jsonb,
                             record_type text, record_id text, state_field text, created_at timestamptz, traceparent text,
                             ingested_at timestamptz)
                         left join canonical_record r on r.record_type = e.record_type and r.record_id = e.record_id""")
-                .setParameter("rows", text).executeUpdate()));
+                .setParameter("rows", rows).executeUpdate()));
     }
 
     private static void write(JsonGenerator json, NewEvent e) throws IOException {

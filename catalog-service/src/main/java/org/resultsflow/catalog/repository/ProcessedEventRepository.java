@@ -33,12 +33,12 @@ public class ProcessedEventRepository implements PanacheRepositoryBase<Processed
             json.writeStringField("event_id", e.eventId);
             json.writeStringField("event_type", e.eventType);
             json.writeStringField("processed_at", e.processedAt.toString());
-        }, text -> getSession().chain(session -> session.createNativeQuery("""
+        }, rows -> getSession().chain(session -> session.createNativeQuery("""
                         insert into processed_event (event_id, event_type, processed_at)
                         select event_id, event_type, processed_at
-                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                        from jsonb_to_recordset(cast(convert_from(cast(:rows as bytea), 'UTF8') as jsonb))
                             as r(event_id text, event_type text, processed_at timestamptz)""")
-                .setParameter("rows", text).executeUpdate()));
+                .setParameter("rows", rows).executeUpdate()));
     }
 
     public record EventId(String eventId) {

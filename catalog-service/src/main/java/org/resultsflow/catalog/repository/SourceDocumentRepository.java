@@ -35,14 +35,14 @@ public class SourceDocumentRepository implements PanacheRepositoryBase<SourceDoc
             json.writeStringField("as_of_basis", d.asOfBasis().name());
             json.writeStringField("source", d.source());
             json.writeStringField("first_seen_at", now.toString());
-        }, text -> getSession().chain(session -> session.createNativeQuery("""
+        }, rows -> getSession().chain(session -> session.createNativeQuery("""
                         insert into source_document (id, name, media_type, layout, as_of, as_of_basis, source, first_seen_at)
                         select id, name, media_type, layout, as_of, as_of_basis, source, first_seen_at
-                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                        from jsonb_to_recordset(cast(convert_from(cast(:rows as bytea), 'UTF8') as jsonb))
                             as r(id text, name text, media_type text, layout text,
                             as_of date, as_of_basis text, source text, first_seen_at timestamptz)
                         on conflict (id) do nothing""")
-                .setParameter("rows", text).executeUpdate()));
+                .setParameter("rows", rows).executeUpdate()));
         List<SourceDocument> addressed = sorted.stream().filter(d -> d.source() != null).toList();
         if (addressed.isEmpty()) {
             return inserted;
@@ -51,10 +51,10 @@ public class SourceDocumentRepository implements PanacheRepositoryBase<SourceDoc
         return inserted.chain(() -> JsonRows.write(addressed, (json, d) -> {
             json.writeStringField("id", d.id());
             json.writeStringField("source", d.source());
-        }, text -> getSession().chain(session -> session.createNativeQuery("""
+        }, rows -> getSession().chain(session -> session.createNativeQuery("""
                         update source_document d set source = r.source
-                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id text, source text)
+                        from jsonb_to_recordset(cast(convert_from(cast(:rows as bytea), 'UTF8') as jsonb)) as r(id text, source text)
                         where d.id = r.id and d.source is null""")
-                .setParameter("rows", text).executeUpdate())));
+                .setParameter("rows", rows).executeUpdate())));
     }
 }
