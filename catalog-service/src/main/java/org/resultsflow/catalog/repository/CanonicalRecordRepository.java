@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.resultsflow.catalog.mapping.RecordType;
 
@@ -151,15 +152,15 @@ public class CanonicalRecordRepository implements PanacheRepositoryBase<Canonica
      * merged-into key of one parent), every other type by id. Tuples, not managed entities: they are replaced by
      * {@link #upsert}, never updated through the session.
      */
-    public Uni<List<Stored>> ofGroups(RecordType groupType, Collection<String> groupIds) {
-        if (groupIds.isEmpty()) {
+    public Uni<List<Stored>> ofGroups(Map<RecordType, ? extends Collection<String>> groups) {
+        GroupsCondition condition = new GroupsCondition(groups);
+        if (condition.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        String by = groupType == RecordType.INDICATOR ? "r.parentId" : "r.key.recordId";
-        return getSession().chain(session -> session.createSelectionQuery(
-                        "select r.key.recordType, r.key.recordId, r.version, r.state from CanonicalRecord r "
-                                + "where r.key.recordType = :type and " + by + " in :ids", Object[].class)
-                        .setParameter("type", groupType.value()).setParameter("ids", groupIds).getResultList())
+        return getSession().chain(session -> condition.bind(session.createSelectionQuery(
+                        "select r.key.recordType, r.key.recordId, r.version, r.state from CanonicalRecord r where "
+                                + condition.hql("r.key.recordType", type -> type == RecordType.INDICATOR ? "r.parentId" : "r.key.recordId"),
+                        Object[].class)).getResultList())
                 .map(rows -> rows.stream().map(r -> new Stored((String) r[0], (String) r[1], (Long) r[2], (JsonNode) r[3]))
                         .toList());
     }

@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.resultsflow.catalog.mapping.ClaimMapper.Replacement;
 import org.resultsflow.catalog.mapping.RecordType;
 
@@ -30,14 +33,20 @@ public class ClaimRepository implements PanacheRepositoryBase<Claim, Long> {
         return forGroups(recordType, List.of(recordId));
     }
 
-    /** All claims of these merge groups of one type: one query for a whole batch. */
+    /** All claims of these merge groups of one type. */
     public Uni<List<Claim>> forGroups(RecordType recordType, Collection<String> recordIds) {
-        if (recordIds.isEmpty()) {
+        return forGroups(Map.of(recordType, recordIds));
+    }
+
+    /** All claims of these merge groups, by type: one query for a whole batch. */
+    public Uni<List<Claim>> forGroups(Map<RecordType, ? extends Collection<String>> groups) {
+        GroupsCondition condition = new GroupsCondition(groups);
+        if (condition.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return getSession().chain(session -> session.createSelectionQuery("select " + COLUMNS
-                                + " from Claim c where c.recordType = :type and c.recordId in :ids order by c.id", Object[].class)
-                        .setParameter("type", recordType.value()).setParameter("ids", recordIds).getResultList())
+        return getSession().chain(session -> condition.bind(session.createSelectionQuery("select " + COLUMNS
+                                + " from Claim c where " + condition.hql("c.recordType", type -> "c.recordId") + " order by c.id",
+                                Object[].class)).getResultList())
                 .map(rows -> {
                     List<Claim> claims = new ArrayList<>(rows.size());
                     rows.forEach(row -> claims.add(claim(row)));
@@ -83,48 +92,86 @@ public class ClaimRepository implements PanacheRepositoryBase<Claim, Long> {
                 .setParameter("rows", rows).executeUpdate()));
     }
 
-    /** Inserts new claims, set-based; their ids come from the column's sequence. */
+    /**
+     * Inserts new claims, set-based; their ids come from the column's sequence. What is the same for every claim of
+     * a document (its id, name, address, as-of, and when the claims were recorded) is sent once per document, not
+     * once per claim: it was half of the bytes, and PostgreSQL read it again for every row.
+     */
     public Uni<Void> insert(List<Claim> claims) {
-        return JsonRows.write(claims, ClaimRepository::write, rows -> getSession().chain(session -> session.createNativeQuery("""
+        return JsonRows.write(byDocument(claims), ClaimRepository::write, rows -> getSession().chain(session -> session.createNativeQuery("""
                         insert into claim (record_type, record_id, entity_type, entity_id, subject, field, document_id,
                             document_name, document_source, as_of, as_of_basis, known, value, first_line, last_line, recorded_at)
-                        select record_type, record_id, entity_type, entity_id, subject, field, document_id,
-                            document_name, document_source, as_of, as_of_basis, known, value, first_line, last_line, recorded_at
+                        select c.record_type, c.record_id, c.entity_type, c.entity_id, c.subject, c.field, d.document_id,
+                            d.document_name, d.document_source, d.as_of, d.as_of_basis, c.known, c.value, c.first_line,
+                            c.last_line, d.recorded_at
                         from jsonb_to_recordset(cast(convert_from(cast(:rows as bytea), 'UTF8') as jsonb))
-                            as r(record_type text, record_id text, entity_type text,
-                            entity_id text, subject text, field text, document_id text, document_name text,
-                            document_source text, as_of date, as_of_basis text, known boolean, value jsonb, first_line integer,
-                            last_line integer, recorded_at timestamptz)""")
+                            as d(document_id text, document_name text, document_source text, as_of date, as_of_basis text,
+                            recorded_at timestamptz, claims jsonb)
+                        cross join lateral jsonb_to_recordset(d.claims)
+                            as c(record_type text, record_id text, entity_type text, entity_id text, subject text,
+                            field text, known boolean, value jsonb, first_line integer, last_line integer)""")
                 .setParameter("rows", rows).executeUpdate()));
     }
 
-    private static void write(JsonGenerator json, Claim claim) throws IOException {
-        json.writeStringField("record_type", claim.recordType);
-        json.writeStringField("record_id", claim.recordId);
-        json.writeStringField("entity_type", claim.entityType);
-        json.writeStringField("entity_id", claim.entityId);
-        json.writeStringField("subject", claim.subject);
-        json.writeStringField("field", claim.field);
-        json.writeStringField("document_id", claim.documentId);
-        json.writeStringField("document_name", claim.documentName);
-        json.writeStringField("document_source", claim.documentSource);
-        json.writeStringField("as_of", claim.asOf == null ? null : claim.asOf.toString());
-        json.writeStringField("as_of_basis", claim.asOfBasis);
-        json.writeBooleanField("known", claim.known);
-        json.writeFieldName("value");
-        if (claim.value == null) {
-            json.writeNull();
-        } else {
-            // Already JSON text: embedded as it is, parsed once by PostgreSQL with the rest.
-            json.writeRawValue(claim.value);
+    /** Claims that share their document's fields, at most this many a row, so that a row stays a fraction of a statement. */
+    static final int CLAIMS_PER_ROW = 500;
+
+    /** Claims of one document reading, recorded at one time. */
+    record ClaimsOfDocument(String documentId, String documentName, String documentSource, LocalDate asOf,
+            String asOfBasis, Instant recordedAt, List<Claim> claims) {
+    }
+
+    /** The claims by the document fields they share, in their order within each document. */
+    static List<ClaimsOfDocument> byDocument(List<Claim> claims) {
+        Map<List<Object>, List<Claim>> byDocument = new LinkedHashMap<>();
+        for (Claim c : claims) {
+            byDocument.computeIfAbsent(Arrays.asList(c.documentId, c.documentName, c.documentSource, c.asOf, c.asOfBasis,
+                    c.recordedAt), k -> new ArrayList<>()).add(c);
         }
-        if (claim.firstLine != null) {
-            json.writeNumberField("first_line", claim.firstLine);
+        List<ClaimsOfDocument> rows = new ArrayList<>();
+        byDocument.values().forEach(same -> {
+            Claim first = same.get(0);
+            for (int from = 0; from < same.size(); from += CLAIMS_PER_ROW) {
+                rows.add(new ClaimsOfDocument(first.documentId, first.documentName, first.documentSource, first.asOf,
+                        first.asOfBasis, first.recordedAt, same.subList(from, Math.min(same.size(), from + CLAIMS_PER_ROW))));
+            }
+        });
+        return rows;
+    }
+
+    private static void write(JsonGenerator json, ClaimsOfDocument d) throws IOException {
+        json.writeStringField("document_id", d.documentId());
+        json.writeStringField("document_name", d.documentName());
+        json.writeStringField("document_source", d.documentSource());
+        json.writeStringField("as_of", d.asOf() == null ? null : d.asOf().toString());
+        json.writeStringField("as_of_basis", d.asOfBasis());
+        json.writeStringField("recorded_at", d.recordedAt().toString());
+        json.writeArrayFieldStart("claims");
+        for (Claim claim : d.claims()) {
+            json.writeStartObject();
+            json.writeStringField("record_type", claim.recordType);
+            json.writeStringField("record_id", claim.recordId);
+            json.writeStringField("entity_type", claim.entityType);
+            json.writeStringField("entity_id", claim.entityId);
+            json.writeStringField("subject", claim.subject);
+            json.writeStringField("field", claim.field);
+            json.writeBooleanField("known", claim.known);
+            json.writeFieldName("value");
+            if (claim.value == null) {
+                json.writeNull();
+            } else {
+                // Already JSON text: embedded as it is, parsed once by PostgreSQL with the rest.
+                json.writeRawValue(claim.value);
+            }
+            if (claim.firstLine != null) {
+                json.writeNumberField("first_line", claim.firstLine);
+            }
+            if (claim.lastLine != null) {
+                json.writeNumberField("last_line", claim.lastLine);
+            }
+            json.writeEndObject();
         }
-        if (claim.lastLine != null) {
-            json.writeNumberField("last_line", claim.lastLine);
-        }
-        json.writeStringField("recorded_at", claim.recordedAt.toString());
+        json.writeEndArray();
     }
 
     /** How many claims each of these documents made. */

@@ -2,7 +2,6 @@ package org.resultsflow.catalog.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -21,7 +20,6 @@ import org.resultsflow.catalog.mapping.ClaimMapper.Group;
 import org.resultsflow.catalog.mapping.RecordType;
 import org.resultsflow.catalog.repository.CanonicalRecord;
 import org.resultsflow.catalog.repository.CanonicalRecordRepository;
-import org.resultsflow.catalog.repository.Claim;
 import org.resultsflow.catalog.repository.ClaimRepository;
 import org.resultsflow.catalog.repository.OutboxRepository;
 import org.resultsflow.catalog.repository.OutboxRepository.NewEvent;
@@ -38,8 +36,8 @@ import org.resultsflow.contracts.wire.ReceivedEvent;
  * Applies a batch of events in one transaction: loads what the batch touches, lets {@link CatalogEngine}
  * compute the result, and saves it — the claims, the canonical records they change, an outbox row per
  * change, and the ids of the events themselves, so that a redelivered batch changes nothing. Round trips
- * are per batch, not per value: one query for the claims and one for the stored records of each touched
- * record type, and one set-based statement for each table written. Nothing is a managed entity: the session
+ * are per batch, not per value: one query for the claims and one for the stored records of all touched
+ * groups, whatever their types, and one set-based statement for each table written. Nothing is a managed entity: the session
  * holds, snapshots and flushes nothing, so a batch costs its rows and no bookkeeping per row.
  */
 @ApplicationScoped
@@ -86,7 +84,7 @@ public class CatalogUpdater {
                     TreeMap::new, Collectors.mapping(Group::id, Collectors.toCollection(TreeSet::new))));
             long started = System.nanoTime();
             return lock(mapped.touched())
-                    .chain(() -> loadClaims(touched))
+                    .chain(() -> claims.forGroups(touched))
                     .chain(stored -> loadRecords(touched).chain(states ->
                             save(engine.apply(mapped, new Snapshot(stored, states), now), events, now, origin)))
                     .invoke(() -> metrics.claimsApplied(mapped.claims().size()))
@@ -126,24 +124,14 @@ public class CatalogUpdater {
                 .replaceWithVoid();
     }
 
-    private Uni<List<Claim>> loadClaims(Map<RecordType, Set<String>> touched) {
-        return Multi.createFrom().iterable(touched.entrySet())
-                .onItem().transformToUniAndConcatenate(e -> claims.forGroups(e.getKey(), e.getValue()))
-                .collect().asList()
-                .map(lists -> lists.stream().flatMap(List::stream).toList());
-    }
-
     /** The stored records of the touched groups, by {@link CatalogEngine#recordKey}. */
     private Uni<Map<String, Stored>> loadRecords(Map<RecordType, Set<String>> touched) {
-        return Multi.createFrom().iterable(touched.entrySet())
-                .onItem().transformToUniAndConcatenate(e -> records.ofGroups(e.getKey(), e.getValue()))
-                .collect().asList()
-                .map(lists -> {
-                    Map<String, Stored> stored = new HashMap<>();
-                    lists.stream().flatMap(List::stream).forEach(r -> stored.put(CatalogEngine.recordKey(
-                            RecordType.of(r.recordType()), r.recordId()), new Stored(r.version(), r.state())));
-                    return stored;
-                });
+        return records.ofGroups(touched).map(list -> {
+            Map<String, Stored> stored = new HashMap<>();
+            list.forEach(r -> stored.put(CatalogEngine.recordKey(RecordType.of(r.recordType()), r.recordId()),
+                    new Stored(r.version(), r.state())));
+            return stored;
+        });
     }
 
     /**
