@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
+import org.resultsflow.contracts.wire.InvalidEventException;
 
 /**
  * Rows for one set-based statement, passed as a single parameter of JSON bytes and read in SQL with
@@ -74,7 +74,10 @@ public final class JsonRows {
                     } while (next < rows.size() && bytes.size() + json.getOutputBuffered() < BYTE_BUDGET);
                     json.writeEndArray();
                 } catch (IOException e) {
-                    throw new UncheckedIOException("Rows that cannot be written as JSON: " + e.getMessage(), e);
+                    // In memory, only the data can fail: e.g. half a surrogate pair, which is no character. The
+                    // events are at fault, so they are set aside rather than retried for ever.
+                    throw new IllegalArgumentException("Rows that cannot be written as JSON: " + e.getMessage(),
+                            new InvalidEventException(e.getMessage()));
                 }
                 return bytes.toByteArray();
             }

@@ -93,6 +93,29 @@ class DeadLetterAdminTest {
                 "/api/budgets?outcome=" + outcomeId);
     }
 
+    /**
+     * Half a surrogate pair (valid JSON, written as an escape, but no character): the record is set aside with the
+     * reason, and the next record of the partition is applied, rather than the batch retried for ever.
+     */
+    @Test
+    void aRecordWithHalfACharacterIsSetAsideAndThePartitionGoesOn() throws Exception {
+        String outcomeId = OutcomeCatalogTest.uniqueOutcomeId();
+        SourceDocument document = OutcomeCatalogTest.document(LocalDate.of(2024, 12, 31), AsOfBasis.DATA_YEAR);
+        String data = json.writeValueAsString(new OutcomeReported(document, OutcomeCatalogTest.outcome(outcomeId,
+                "Broken HALF here", OutcomeCatalogTest.note(2024, "ON_TRACK", "On track.", LineRange.of(9)))))
+                .replace("HALF", "\\ud800");
+        String eventId = UUID.randomUUID().toString();
+        streams.send("results.outcomes", outcomeId, eventId, EventTypes.OUTCOME_REPORTED, data);
+        String next = json.writeValueAsString(new OutcomeReported(document, OutcomeCatalogTest.outcome(outcomeId,
+                "Whole characters only", OutcomeCatalogTest.note(2024, "ON_TRACK", "On track.", LineRange.of(9)))));
+        streams.send("results.outcomes", outcomeId, UUID.randomUUID().toString(), EventTypes.OUTCOME_REPORTED, next);
+
+        JsonPath listed = awaitListed("results.outcomes", eventId);
+        assertTrue(listed.getString("reason").contains("surrogate"), listed.getString("reason"));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/outcomes/" + outcomeId).then().statusCode(200)
+                .body("statement", equalTo("Whole characters only")));
+    }
+
     @Test
     void aRecordThatIsNotJsonStaysPendingWhenReplayedWithTheReasonAndTheApiWantsAnAdmin() {
         String key = OutcomeCatalogTest.uniqueOutcomeId();
