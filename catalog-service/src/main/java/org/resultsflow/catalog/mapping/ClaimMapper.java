@@ -459,7 +459,7 @@ public class ClaimMapper {
     private Claim claim(SourceDocument document, RecordType recordType, String recordId, String subject,
             String entityType, String entityId, String field, Object value, boolean known, LineRange lines,
             Instant now) {
-        Claim claim = new Claim();
+        Claim claim = Claim.unmanaged();
         claim.recordType = recordType.value();
         claim.recordId = recordId;
         claim.subject = subject;

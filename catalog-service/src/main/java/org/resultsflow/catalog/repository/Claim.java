@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.engine.spi.SelfDirtinessTracker;
 
 /** What one document says about one field of one entity (see the migration for the model). */
 @Entity
@@ -71,4 +72,18 @@ public class Claim extends PanacheEntityBase {
 
     @Column(name = "recorded_at")
     public Instant recordedAt;
+
+    /**
+     * A claim no session will manage (claims are read as tuples and written set-based): its dirty tracking, which the
+     * enhancer puts on every field write, is suspended. Tracked, each claim grew an array of field names copy by copy
+     * and searched it on each write, for nothing: 1,063 instead of 231 bytes and ~2.5 instead of ~0.25 µs for a
+     * claim's 16 fields with C1 (the services' compiler).
+     */
+    public static Claim unmanaged() {
+        Claim claim = new Claim();
+        if (claim instanceof SelfDirtinessTracker tracker) {
+            tracker.$$_hibernate_suspendDirtyTracking(true);
+        }
+        return claim;
+    }
 }

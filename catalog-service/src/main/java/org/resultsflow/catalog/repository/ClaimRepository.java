@@ -55,7 +55,7 @@ public class ClaimRepository implements PanacheRepositoryBase<Claim, Long> {
     }
 
     private static Claim claim(Object[] row) {
-        Claim claim = new Claim();
+        Claim claim = Claim.unmanaged();
         claim.id = (Long) row[0];
         claim.recordType = (String) row[1];
         claim.recordId = (String) row[2];
