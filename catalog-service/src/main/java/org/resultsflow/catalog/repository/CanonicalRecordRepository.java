@@ -165,7 +165,7 @@ public class CanonicalRecordRepository implements PanacheRepositoryBase<Canonica
                         .toList());
     }
 
-    /** Writes these records, new or changed: set-based, a statement per {@link JsonRows} text. */
+    /** Writes these records, new or changed: set-based, a statement per {@link JsonRows} chunk. */
     public Uni<Void> upsert(List<CanonicalRecord> changed) {
         return JsonRows.write(changed, (json, r) -> {
             json.writeStringField("record_type", r.key.recordType());

@@ -114,22 +114,22 @@ public class ClaimRepository implements PanacheRepositoryBase<Claim, Long> {
     }
 
     /** Claims that share their document's fields, at most this many a row, so that a row stays a fraction of a statement. */
-    static final int CLAIMS_PER_ROW = 500;
+    private static final int CLAIMS_PER_ROW = 500;
 
     /** Claims of one document reading, recorded at one time. */
-    record ClaimsOfDocument(String documentId, String documentName, String documentSource, LocalDate asOf,
+    private record ClaimsOfDocument(String documentId, String documentName, String documentSource, LocalDate asOf,
             String asOfBasis, Instant recordedAt, List<Claim> claims) {
     }
 
     /** The claims by the document fields they share, in their order within each document. */
-    static List<ClaimsOfDocument> byDocument(List<Claim> claims) {
-        Map<List<Object>, List<Claim>> byDocument = new LinkedHashMap<>();
+    private static List<ClaimsOfDocument> byDocument(List<Claim> claims) {
+        Map<List<Object>, List<Claim>> shared = new LinkedHashMap<>();
         for (Claim c : claims) {
-            byDocument.computeIfAbsent(Arrays.asList(c.documentId, c.documentName, c.documentSource, c.asOf, c.asOfBasis,
+            shared.computeIfAbsent(Arrays.asList(c.documentId, c.documentName, c.documentSource, c.asOf, c.asOfBasis,
                     c.recordedAt), k -> new ArrayList<>()).add(c);
         }
         List<ClaimsOfDocument> rows = new ArrayList<>();
-        byDocument.values().forEach(same -> {
+        shared.values().forEach(same -> {
             Claim first = same.get(0);
             for (int from = 0; from < same.size(); from += CLAIMS_PER_ROW) {
                 rows.add(new ClaimsOfDocument(first.documentId, first.documentName, first.documentSource, first.asOf,

@@ -31,24 +31,22 @@ import org.resultsflow.contracts.wire.Redelivery.Decision;
  */
 public final class BatchConsumer<T> {
 
-    /** Where the events go and where the bad records are set aside. */
-    public interface Sink<T> {
-
-        /**
-         * Applies the events in one transaction, together with their ids, so a second apply changes nothing: those of
-         * a replayed record, and those of a batch unless {@link #consume(Iterable, Executor, Apply)} is given its own.
-         */
-        CompletionStage<?> apply(List<ReceivedEvent<T>> events);
-
-        /** Sets the record aside with the reason, idempotently (the same record may be set aside twice). */
-        CompletionStage<?> setAside(ConsumerRecord<String, String> record, String reason);
-    }
-
-    /** How the events of one batch are applied, as {@link Sink#apply} does. */
+    /** How events are applied. */
     @FunctionalInterface
     public interface Apply<T> {
 
+        /** Applies the events in one transaction, together with their ids, so a second apply changes nothing. */
         CompletionStage<?> apply(List<ReceivedEvent<T>> events);
+    }
+
+    /**
+     * Where the events go (those of a replayed record, and those of a batch unless
+     * {@link #consume(Iterable, Executor, Apply)} is given its own) and where the bad records are set aside.
+     */
+    public interface Sink<T> extends Apply<T> {
+
+        /** Sets the record aside with the reason, idempotently (the same record may be set aside twice). */
+        CompletionStage<?> setAside(ConsumerRecord<String, String> record, String reason);
     }
 
     /** The outcome of sending one set-aside record through again. */
@@ -92,7 +90,7 @@ public final class BatchConsumer<T> {
      * @param resume where a retry runs (the caller's own context, which its transactions need)
      */
     public CompletionStage<Void> consume(Iterable<ConsumerRecord<String, String>> records, Executor resume) {
-        return consume(records, resume, sink::apply);
+        return consume(records, resume, sink);
     }
 
     /**

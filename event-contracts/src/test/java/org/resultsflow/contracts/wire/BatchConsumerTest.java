@@ -100,7 +100,7 @@ class BatchConsumerTest {
         CompletableFuture<Void> retried = consumer.consume(records("a"), Runnable::run, events -> unavailable.getAndDecrement() > 0
                 ? CompletableFuture.failedFuture(new java.net.ConnectException("database away")) : sink.apply(events))
                 .toCompletableFuture();
-        consumer.consume(records("b"), Runnable::run, sink::apply).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        consumer.consume(records("b"), Runnable::run, sink).toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertTrue(consumer.notReady().orElseThrow().contains("database away"), "the other batch is still waiting");
         retried.get(5, TimeUnit.SECONDS);
         assertTrue(consumer.notReady().isEmpty());
