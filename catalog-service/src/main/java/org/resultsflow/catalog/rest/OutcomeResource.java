@@ -34,7 +34,6 @@ import org.resultsflow.catalog.mapping.ClaimMapper;
 import org.resultsflow.catalog.mapping.RecordType;
 import org.resultsflow.catalog.repository.CanonicalRecord;
 import org.resultsflow.catalog.repository.CanonicalRecordRepository;
-import org.resultsflow.catalog.repository.Claim;
 import org.resultsflow.catalog.repository.ClaimRepository;
 import org.resultsflow.catalog.service.CatalogEngine;
 import org.resultsflow.catalog.service.Computed;
@@ -136,24 +135,21 @@ public class OutcomeResource {
             List<CanonicalRecord> budgetRecords, LocalDate date, boolean observations) {
         List<String> parents = indicatorRecords.stream().map(r -> r.parentId).distinct().toList();
         List<String> budgetIds = budgetRecords.stream().map(r -> r.key.recordId()).toList();
-        return claims.forRecord(RecordType.OUTCOME, id).chain(outcomeClaims ->
-                claims.forGroups(RecordType.INDICATOR, parents).chain(indicatorClaims ->
-                        claims.forGroups(RecordType.BUDGET, budgetIds).chain(budgetClaims ->
-                                claims.forRecord(RecordType.FUNDING, id).map(fundingClaims -> {
-                                    List<Computed> then = new ArrayList<>();
-                                    for (List<Claim> group : List.of(outcomeClaims, indicatorClaims, budgetClaims, fundingClaims)) {
-                                        group.stream().collect(Collectors.groupingBy(ClaimMapper::groupOf, TreeMap::new,
-                                                Collectors.toList())).forEach((g, c) -> then.addAll(engine.asOf(g, c, date)));
-                                    }
-                                    if (then.isEmpty()) {
-                                        throw new NotFoundException("No document as of " + date + " shows outcome " + id);
-                                    }
-                                    return compose(id, first(then, RecordType.OUTCOME, CatalogOutcome.class),
-                                            all(then, RecordType.INDICATOR, CatalogIndicator.class).stream()
-                                                    .filter(i -> id.equals(i.outcomeId())).toList(),
-                                            all(then, RecordType.BUDGET, CatalogBudget.class),
-                                            first(then, RecordType.FUNDING, CatalogFunding.class), observations);
-                                }))));
+        Map<RecordType, List<String>> groups = Map.of(RecordType.OUTCOME, List.of(id), RecordType.INDICATOR, parents,
+                RecordType.BUDGET, budgetIds, RecordType.FUNDING, List.of(id));
+        return claims.forGroups(groups).map(found -> {
+            List<Computed> then = new ArrayList<>();
+            found.stream().collect(Collectors.groupingBy(ClaimMapper::groupOf, TreeMap::new, Collectors.toList()))
+                    .forEach((g, c) -> then.addAll(engine.asOf(g, c, date)));
+            if (then.isEmpty()) {
+                throw new NotFoundException("No document as of " + date + " shows outcome " + id);
+            }
+            return compose(id, first(then, RecordType.OUTCOME, CatalogOutcome.class),
+                    all(then, RecordType.INDICATOR, CatalogIndicator.class).stream()
+                            .filter(i -> id.equals(i.outcomeId())).toList(),
+                    all(then, RecordType.BUDGET, CatalogBudget.class),
+                    first(then, RecordType.FUNDING, CatalogFunding.class), observations);
+        });
     }
 
     private static <T> List<T> all(List<Computed> computed, RecordType type, Class<T> as) {

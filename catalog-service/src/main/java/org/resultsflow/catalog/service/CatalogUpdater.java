@@ -37,8 +37,8 @@ import org.resultsflow.contracts.wire.ReceivedEvent;
  * compute the result, and saves it — the claims, the canonical records they change, an outbox row per
  * change, and the ids of the events themselves, so that a redelivered batch changes nothing. Round trips
  * are per batch, not per value: one query for the claims and one for the stored records of all touched
- * groups, whatever their types, and one set-based statement for each table written. Nothing is a managed entity: the session
- * holds, snapshots and flushes nothing, so a batch costs its rows and no bookkeeping per row.
+ * groups, whatever their types, and one set-based statement for each table written. Nothing is a managed
+ * entity: the session holds, snapshots and flushes nothing, so a batch costs its rows and no bookkeeping per row.
  */
 @ApplicationScoped
 public class CatalogUpdater {
